@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Makes sure a Docker engine answers. On a Debian host where we are root and none answers,
+# installs Debian's docker.io and starts dockerd in the background (these hosts have no systemd).
+# Idempotent. Never touches the host's cgroup hierarchies.
+set -euo pipefail
+
+log() { echo "[ensure-docker] $*" >&2; }
+
+if docker info >/dev/null 2>&1; then
+  exit 0
+fi
+if [[ -n ${DOCKER_HOST:-} ]]; then
+  log "DOCKER_HOST=$DOCKER_HOST is set but no Docker engine answers there; start it and retry."
+  exit 1
+fi
+if [[ $(id -u) -ne 0 || ! -r /etc/debian_version ]]; then
+  log "No Docker engine answers on /var/run/docker.sock. Start Docker (or set DOCKER_HOST) and retry."
+  exit 1
+fi
+
+if ! command -v dockerd >/dev/null 2>&1; then
+  log "installing docker.io from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends docker.io iptables >/dev/null
+fi
+
+if ! pgrep -x dockerd >/dev/null 2>&1; then
+  log "starting dockerd (log: /var/log/kindj-dockerd.log)"
+  rm -f /var/run/docker.pid
+  nohup setsid dockerd >/var/log/kindj-dockerd.log 2>&1 </dev/null &
+fi
+
+for _ in $(seq 1 60); do
+  if docker info >/dev/null 2>&1; then
+    log "Docker engine is up"
+    exit 0
+  fi
+  sleep 1
+done
+log "dockerd did not answer within 60 s; see /var/log/kindj-dockerd.log"
+exit 1
