@@ -1,0 +1,137 @@
+package dev.kindj.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind {@code kind.x-k8s.io/v1alpha4} {@code Cluster}, with kind's defaults applied. Null arguments mean the
+ * default; no nodes means one control-plane node, as in kind. Instances from {@link ClusterConfigLoader},
+ * {@link #builder()} and {@link #withName(String)} are validated.
+ *
+ * @param kubeadmConfigPatches accepted for compatibility with kind and ignored
+ * @param warnings             settings that were accepted but are not honoured, each naming its field path
+ */
+public record ClusterConfig(String name, List<NodeConfig> nodes, Networking networking,
+                            Map<String, Boolean> featureGates, Map<String, String> runtimeConfig,
+                            List<String> containerdConfigPatches, List<String> kubeadmConfigPatches,
+                            List<String> warnings) {
+
+    public static final String DEFAULT_NAME = "kind";
+
+    public ClusterConfig {
+        name = name == null ? DEFAULT_NAME : name;
+        nodes = nodes == null || nodes.isEmpty() ? List.of(NodeConfig.controlPlane()) : List.copyOf(nodes);
+        networking = networking == null ? Networking.defaults() : networking;
+        featureGates = Copies.map(featureGates);
+        runtimeConfig = Copies.map(runtimeConfig);
+        containerdConfigPatches = Copies.list(containerdConfigPatches);
+        kubeadmConfigPatches = Copies.list(kubeadmConfigPatches);
+        warnings = Copies.list(warnings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<NodeConfig> controlPlanes() {
+        return nodes.stream().filter(node -> node.role() == NodeRole.CONTROL_PLANE).toList();
+    }
+
+    public List<NodeConfig> workers() {
+        return nodes.stream().filter(node -> node.role() == NodeRole.WORKER).toList();
+    }
+
+    /**
+     * A copy with another cluster name, as for {@code --name}.
+     *
+     * @throws ConfigException if the name is not valid
+     */
+    public ClusterConfig withName(String newName) {
+        return validated(new ClusterConfig(newName, nodes, networking, featureGates, runtimeConfig,
+                containerdConfigPatches, kubeadmConfigPatches, warnings), "withName");
+    }
+
+    private static ClusterConfig validated(ClusterConfig config, String source) {
+        Problems problems = new Problems(source);
+        ConfigValidator.validate(config, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    /** Builds a cluster in Java; nodes are kept in the order they are added. */
+    public static final class Builder {
+        private String name;
+        private final List<NodeConfig> nodes = new ArrayList<>();
+        private Networking networking;
+        private final Map<String, Boolean> featureGates = new LinkedHashMap<>();
+        private final Map<String, String> runtimeConfig = new LinkedHashMap<>();
+        private final List<String> containerdConfigPatches = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder withName(String clusterName) {
+            this.name = clusterName;
+            return this;
+        }
+
+        /** Adds {@code count} control-plane nodes with default settings. */
+        public Builder withControlPlanes(int count) {
+            return withNodes(count, NodeConfig.controlPlane());
+        }
+
+        /** Adds {@code count} worker nodes with default settings. */
+        public Builder withWorkers(int count) {
+            return withNodes(count, NodeConfig.worker());
+        }
+
+        public Builder withNode(NodeConfig node) {
+            nodes.add(node);
+            return this;
+        }
+
+        public Builder withNetworking(Networking clusterNetworking) {
+            this.networking = clusterNetworking;
+            return this;
+        }
+
+        public Builder withFeatureGate(String gate, boolean enabled) {
+            featureGates.put(gate, enabled);
+            return this;
+        }
+
+        public Builder withRuntimeConfig(String key, String value) {
+            runtimeConfig.put(key, value);
+            return this;
+        }
+
+        public Builder withContainerdConfigPatch(String tomlPatch) {
+            containerdConfigPatches.add(tomlPatch);
+            return this;
+        }
+
+        /** @throws ConfigException listing every problem of the configuration */
+        public ClusterConfig build() {
+            List<String> warnings = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                if (!nodes.get(i).kubeadmConfigPatches().isEmpty()) {
+                    warnings.add(Warnings.kubeadmPatchesIgnored(FieldPath.index("nodes", i) + ".kubeadmConfigPatches"));
+                }
+            }
+            return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
+                    containerdConfigPatches, List.of(), warnings), "ClusterConfig.builder()");
+        }
+
+        private Builder withNodes(int count, NodeConfig node) {
+            if (count < 0) {
+                throw new IllegalArgumentException("node count must not be negative, got " + count);
+            }
+            for (int i = 0; i < count; i++) {
+                nodes.add(node);
+            }
+            return this;
+        }
+    }
+}

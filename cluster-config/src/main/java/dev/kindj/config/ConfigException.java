@@ -1,0 +1,18 @@
+package dev.kindj.config;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A cluster configuration that cannot be used; the message lists every problem, one per line. */
+public class ConfigException extends RuntimeException {
+    private final List<ConfigProblem> problems;
+
+    public ConfigException(List<ConfigProblem> problems) {
+        super(problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<ConfigProblem> problems() {
+        return problems;
+    }
+}

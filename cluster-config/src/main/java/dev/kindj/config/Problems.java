@@ -1,0 +1,80 @@
+package dev.kindj.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Collects the problems of one configuration, and remembers where in the file each field was so that checks on
+ * the finished model can still point at a line and column.
+ */
+final class Problems {
+    private final String source;
+    private final Map<String, Mark> marks = new HashMap<>();
+    private final Set<String> unreadablePaths = new HashSet<>();
+    private final List<ConfigProblem> found = new ArrayList<>();
+
+    Problems(String source) {
+        this.source = source;
+    }
+
+    void locate(String path, Node node) {
+        marks.putIfAbsent(path, node.getStartMark());
+    }
+
+    /** A problem with the YAML itself; checks on the model will not report on this path again. */
+    void reportAt(Node node, String path, String message) {
+        unreadablePaths.add(path);
+        add(node.getStartMark(), path, message);
+    }
+
+    /**
+     * A problem with a value of the model. Skipped below a path that could not be read, since the model then
+     * holds a default in its place rather than what the user wrote.
+     */
+    void report(String path, String message) {
+        if (!isBelowUnreadable(path)) {
+            add(markOf(path), path, message);
+        }
+    }
+
+    void throwIfAny() {
+        if (!found.isEmpty()) {
+            List<ConfigProblem> inFileOrder = new ArrayList<>(found);
+            inFileOrder.sort(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+            throw new ConfigException(inFileOrder);
+        }
+    }
+
+    private void add(Mark mark, String path, String message) {
+        int line = mark == null ? 0 : mark.getLine() + 1;
+        int column = mark == null ? 0 : mark.getColumn() + 1;
+        found.add(new ConfigProblem(source, line, column, path, message));
+    }
+
+    private boolean isBelowUnreadable(String path) {
+        return unreadablePaths.stream().anyMatch(unreadable -> path.equals(unreadable)
+                || path.startsWith(unreadable + ".") || path.startsWith(unreadable + "["));
+    }
+
+    /** The mark of the field, or of its nearest enclosing field when it was absent from the file. */
+    private Mark markOf(String path) {
+        for (String p = path; ; p = parentOf(p)) {
+            Mark mark = marks.get(p);
+            if (mark != null || p.isEmpty()) {
+                return mark;
+            }
+        }
+    }
+
+    private static String parentOf(String path) {
+        int end = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return end < 0 ? "" : path.substring(0, end);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.kindj.provision.kubeconfig;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** A kubeconfig with one cluster, one user authenticated by a client certificate, and one context joining them. */
+public record Kubeconfig(
+        String clusterName,
+        String server,
+        String certificateAuthorityPem,
+        String userName,
+        String clientCertificatePem,
+        String clientKeyPem,
+        String contextName) {
+
+    public Kubeconfig {
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(certificateAuthorityPem, "certificateAuthorityPem");
+        Objects.requireNonNull(userName, "userName");
+        Objects.requireNonNull(clientCertificatePem, "clientCertificatePem");
+        Objects.requireNonNull(clientKeyPem, "clientKeyPem");
+        Objects.requireNonNull(contextName, "contextName");
+    }
+
+    /** The YAML text, with certificates and key embedded as base64 data. */
+    public String toYaml() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("apiVersion", "v1");
+        document.put("kind", "Config");
+        document.put("clusters", List.of(named(clusterName, "cluster", Map.of(
+                "certificate-authority-data", base64(certificateAuthorityPem),
+                "server", server))));
+        document.put("contexts", List.of(named(contextName, "context", Map.of(
+                "cluster", clusterName,
+                "user", userName))));
+        document.put("current-context", contextName);
+        document.put("preferences", Map.of());
+        document.put("users", List.of(named(userName, "user", Map.of(
+                "client-certificate-data", base64(clientCertificatePem),
+                "client-key-data", base64(clientKeyPem)))));
+        return KubeconfigYaml.dump(document);
+    }
+
+    /** Keys sorted, as kubectl writes them. */
+    private static Map<String, Object> named(String name, String kind, Map<String, String> fields) {
+        return new TreeMap<>(Map.of(kind, new TreeMap<>(fields), "name", name));
+    }
+
+    private static String base64(String pem) {
+        return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
+    }
+}
