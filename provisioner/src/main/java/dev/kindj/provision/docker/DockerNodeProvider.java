@@ -10,7 +10,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
-import dev.kindj.provision.net.Ipv4Cidr;
+import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.provision.node.ExecResult;
 import dev.kindj.provision.node.Node;
 import dev.kindj.provision.node.NodeFile;
@@ -111,7 +111,7 @@ public final class DockerNodeProvider implements NodeProvider {
                 .flatMap(network -> network.getIpam().getConfig().stream())
                 .map(Network.Ipam.Config::getSubnet)
                 .filter(subnet -> subnet != null && subnet.contains("."))
-                .map(Ipv4Cidr::parse)
+                .map(Ipv4Cidr::of)
                 .toList();
     }
 

@@ -1,6 +1,6 @@
 package dev.kindj.provision.docker;
 
-import dev.kindj.provision.net.Ipv4Cidr;
+import dev.kindj.config.Ipv4Cidr;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -10,14 +10,14 @@ import java.util.Optional;
  */
 final class SubnetAllocator {
 
-    private static final Ipv4Cidr POOL = Ipv4Cidr.parse("172.28.0.0/14");
+    private static final Ipv4Cidr POOL = Ipv4Cidr.of("172.28.0.0/14");
     private static final int CLUSTER_PREFIX = 24;
 
     private SubnetAllocator() {
     }
 
     static Optional<Ipv4Cidr> firstFree(Collection<Ipv4Cidr> taken) {
-        long candidates = 1L << (CLUSTER_PREFIX - POOL.prefixLength());
+        long candidates = 1L << (CLUSTER_PREFIX - POOL.prefix());
         for (int i = 0; i < candidates; i++) {
             Ipv4Cidr candidate = POOL.subnet(CLUSTER_PREFIX, i);
             if (taken.stream().noneMatch(candidate::overlaps)) {

@@ -47,7 +47,7 @@ class DockerNodeProviderIT {
     }
 
     private static NodeSpec spec(String name, NodeRole role, int host, List<PortMapping> ports) {
-        String ip = dev.kindj.provision.net.Ipv4Cidr.parse(subnet).address(host);
+        String ip = dev.kindj.config.Ipv4Cidr.of(subnet).address(host);
         return new NodeSpec(name, CLUSTER, role, image, ip, ports, List.of(), Map.of());
     }
 
@@ -88,7 +88,7 @@ class DockerNodeProviderIT {
     @Test
     void nodesResolveEachOtherByNameAtTheirFixedIps() {
         ExecResult lookup = provider.exec(CLUSTER + "-worker", "nslookup", CLUSTER + "-control-plane");
-        assertThat(lookup.stdout()).contains(dev.kindj.provision.net.Ipv4Cidr.parse(subnet).address(10));
+        assertThat(lookup.stdout()).contains(dev.kindj.config.Ipv4Cidr.of(subnet).address(10));
         assertThat(provider.exec(CLUSTER + "-worker", "ping", "-c", "1", "-W", "2", CLUSTER + "-control-plane").exitCode())
                 .isZero();
     }
@@ -109,7 +109,7 @@ class DockerNodeProviderIT {
         provider.docker().restartContainerCmd(worker).withTimeout(1).exec();
         String ip = provider.docker().inspectContainerCmd(worker).exec()
                 .getNetworkSettings().getNetworks().get(DockerNodeProvider.networkName(CLUSTER)).getIpAddress();
-        assertThat(ip).isEqualTo(dev.kindj.provision.net.Ipv4Cidr.parse(subnet).address(11));
+        assertThat(ip).isEqualTo(dev.kindj.config.Ipv4Cidr.of(subnet).address(11));
     }
 
     @Test
@@ -118,7 +118,7 @@ class DockerNodeProviderIT {
         String otherSubnet = provider.createNetwork(other);
         assertThat(otherSubnet).isNotEqualTo(subnet);
         provider.createNode(new NodeSpec(other + "-control-plane", other, NodeRole.CONTROL_PLANE, image,
-                dev.kindj.provision.net.Ipv4Cidr.parse(otherSubnet).address(10), List.of(), List.of(), Map.of()));
+                dev.kindj.config.Ipv4Cidr.of(otherSubnet).address(10), List.of(), List.of(), Map.of()));
         DockerClient docker = provider.docker();
         String volume = docker.inspectContainerCmd(other + "-control-plane").exec().getMounts().stream()
                 .filter(mount -> "/var".equals(mount.getDestination().getPath()))

@@ -1,0 +1,37 @@
+package dev.kindj.cli;
+
+import dev.kindj.provision.KindjVersion;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "version", description = "Print the kindj version.")
+public final class VersionCommand implements Callable<Integer> {
+
+    @Mixin
+    private Verbosity verbosity;
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().println(line());
+        return ExitCodes.OK;
+    }
+
+    static String line() {
+        return "kindj v" + KindjVersion.get() + " java/" + Runtime.version() + " " + System.getProperty("os.name").toLowerCase()
+                + "/" + System.getProperty("os.arch");
+    }
+
+    /** Lets `kindj --version` print the same line. */
+    public static final class Provider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {line()};
+        }
+    }
+}

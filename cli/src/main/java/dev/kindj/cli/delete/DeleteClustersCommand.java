@@ -1,0 +1,39 @@
+package dev.kindj.cli.delete;
+
+import dev.kindj.cli.ExitCodes;
+import dev.kindj.cli.UserInputException;
+import dev.kindj.cli.Verbosity;
+import dev.kindj.provision.docker.DockerNodeProvider;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "clusters", description = "Delete the named clusters, or all of them with --all.")
+public final class DeleteClustersCommand implements Callable<Integer> {
+
+    @Mixin
+    private Verbosity verbosity;
+    @Option(names = {"-A", "--all"}, description = "Delete every cluster kindj created.")
+    private boolean all;
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Clusters to delete.")
+    private List<String> names = List.of();
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (all == !names.isEmpty()) {
+            throw new UserInputException("name the clusters to delete, or pass --all (not both)");
+        }
+        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
+            List<String> targets = all ? provider.listClusters() : names;
+            targets.forEach(name -> ClusterDeletion.delete(provider, name, spec.commandLine().getErr()));
+        }
+        return ExitCodes.OK;
+    }
+}
