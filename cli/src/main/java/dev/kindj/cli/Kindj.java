@@ -1,5 +1,6 @@
 package dev.kindj.cli;
 
+import dev.kindj.cli.create.CreateCommand;
 import dev.kindj.cli.delete.DeleteCommand;
 import dev.kindj.cli.get.GetCommand;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Kubernetes-in-Docker test clusters, driven from Java.",
-        subcommands = {VersionCommand.class, GetCommand.class, DeleteCommand.class})
+        subcommands = {VersionCommand.class, CreateCommand.class, GetCommand.class, DeleteCommand.class, dev.kindj.cli.build.BuildCommand.class})
 public final class Kindj {
 
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package dev.kindj.cli.delete;
 
 import dev.kindj.cli.ClusterName;
 import dev.kindj.cli.ExitCodes;
+import dev.kindj.cli.KubeconfigPath;
 import dev.kindj.cli.Verbosity;
 import dev.kindj.provision.docker.DockerNodeProvider;
 import java.util.concurrent.Callable;
@@ -17,13 +18,15 @@ public final class DeleteClusterCommand implements Callable<Integer> {
     private Verbosity verbosity;
     @Mixin
     private ClusterName clusterName;
+    @Mixin
+    private KubeconfigPath kubeconfigPath;
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
         try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            ClusterDeletion.delete(provider, clusterName.get(), spec.commandLine().getErr());
+            ClusterDeletion.delete(provider, clusterName.get(), kubeconfigPath.resolve(), spec.commandLine().getErr());
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package dev.kindj.cli.delete;
 
 import dev.kindj.cli.ExitCodes;
+import dev.kindj.cli.KubeconfigPath;
 import dev.kindj.cli.UserInputException;
 import dev.kindj.cli.Verbosity;
 import dev.kindj.provision.docker.DockerNodeProvider;
@@ -22,6 +23,8 @@ public final class DeleteClustersCommand implements Callable<Integer> {
     private boolean all;
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Clusters to delete.")
     private List<String> names = List.of();
+    @Mixin
+    private KubeconfigPath kubeconfigPath;
     @Spec
     private CommandSpec spec;
 
@@ -32,7 +35,7 @@ public final class DeleteClustersCommand implements Callable<Integer> {
         }
         try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
             List<String> targets = all ? provider.listClusters() : names;
-            targets.forEach(name -> ClusterDeletion.delete(provider, name, spec.commandLine().getErr()));
+            targets.forEach(name -> ClusterDeletion.delete(provider, name, kubeconfigPath.resolve(), spec.commandLine().getErr()));
         }
         return ExitCodes.OK;
     }

@@ -12,9 +12,10 @@ import com.github.dockerjava.api.model.PropagationMode;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
-import dev.kindj.provision.node.BindMount;
+import dev.kindj.config.Mount;
+import dev.kindj.config.MountPropagation;
 import dev.kindj.provision.node.NodeSpec;
-import dev.kindj.provision.node.PortMapping;
+import dev.kindj.config.PortMapping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class NodeContainerSettings {
         if (Files.isDirectory(Path.of("/lib/modules"))) {
             binds.add(new Bind("/lib/modules", new Volume("/lib/modules"), AccessMode.ro));
         }
-        for (BindMount mount : spec.mounts()) {
+        for (Mount mount : spec.mounts()) {
             binds.add(new Bind(mount.hostPath(), new Volume(mount.containerPath()),
                     mount.readOnly() ? AccessMode.ro : AccessMode.rw, SELContext.none, null,
                     propagation(mount.propagation())));
@@ -77,11 +78,11 @@ final class NodeContainerSettings {
         return binds;
     }
 
-    private static PropagationMode propagation(String propagation) {
+    private static PropagationMode propagation(MountPropagation propagation) {
         return switch (propagation) {
-            case "rslave" -> PropagationMode.RSLAVE;
-            case "rshared" -> PropagationMode.RSHARED;
-            default -> PropagationMode.DEFAULT;
+            case HOST_TO_CONTAINER -> PropagationMode.RSLAVE;
+            case BIDIRECTIONAL -> PropagationMode.RSHARED;
+            case NONE -> PropagationMode.DEFAULT;
         };
     }
 
@@ -95,6 +96,6 @@ final class NodeContainerSettings {
     }
 
     private static ExposedPort exposedPort(PortMapping port) {
-        return new ExposedPort(port.containerPort(), InternetProtocol.parse(port.protocol().toLowerCase()));
+        return new ExposedPort(port.containerPort(), InternetProtocol.parse(port.protocol().yamlName().toLowerCase()));
     }
 }

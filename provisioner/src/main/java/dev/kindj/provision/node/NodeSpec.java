@@ -1,5 +1,7 @@
 package dev.kindj.provision.node;
 
+import dev.kindj.config.Mount;
+import dev.kindj.config.PortMapping;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ public record NodeSpec(
         String image,
         String ipAddress,
         List<PortMapping> ports,
-        List<BindMount> mounts,
+        List<Mount> mounts,
         Map<String, String> extraLabels) {
 
     public NodeSpec {

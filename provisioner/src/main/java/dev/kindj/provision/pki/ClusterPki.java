@@ -57,7 +57,7 @@ public final class ClusterPki {
             pending.put(controlPlane.nodeName(), issuing.controlPlaneFiles(controlPlane));
         }
         for (String node : request.allNodeNames()) {
-            pending.putIfAbsent(node, List.of(issuing.kubeletKubeconfig(node)));
+            pending.computeIfAbsent(node, issuing::nodeKubeconfigs);
         }
         Map<String, List<NodeFile>> nodeFiles = new LinkedHashMap<>();
         pending.forEach((node, files) -> nodeFiles.put(
@@ -76,7 +76,7 @@ public final class ClusterPki {
 
     /**
      * The files to place on a node: for a control plane all of /etc/kubernetes/pki and its kubeconfigs, for a
-     * worker only the cluster CA certificate and its kubelet's kubeconfig.
+     * worker only the cluster CA certificate and the kubeconfigs of its kubelet and kube-proxy.
      */
     public List<NodeFile> filesFor(String nodeName) {
         List<NodeFile> own = nodeFiles.get(nodeName);
@@ -128,7 +128,7 @@ public final class ClusterPki {
             SubjectAltNames etcdNames = SubjectAltNames.of(node, "localhost", controlPlane.ip(), "127.0.0.1", "::1");
             CompletableFuture<CertificateAuthority> kubernetes = authorities.kubernetes();
             CompletableFuture<CertificateAuthority> etcd = authorities.etcd();
-            return List.of(
+            List<CompletableFuture<List<NodeFile>>> files = new ArrayList<>(List.of(
                     certificateFiles(PkiPaths.API_SERVER, kubernetes,
                             CertificateSpec.server("kube-apiserver", apiServerAltNames(controlPlane))),
                     // no group: the cluster grants this user system:kubelet-api-admin by name
@@ -148,13 +148,19 @@ public final class ClusterPki {
                     kubeconfigFile(PkiPaths.CONTROLLER_MANAGER_KUBECONFIG, controlPlane.localApiServerUrl(),
                             CertificateSpec.client("system:kube-controller-manager")),
                     kubeconfigFile(PkiPaths.SCHEDULER_KUBECONFIG, controlPlane.localApiServerUrl(),
-                            CertificateSpec.client("system:kube-scheduler")),
-                    kubeletKubeconfig(node));
+                            CertificateSpec.client("system:kube-scheduler"))));
+            files.addAll(nodeKubeconfigs(node));
+            return files;
         }
 
-        CompletableFuture<List<NodeFile>> kubeletKubeconfig(String node) {
-            return kubeconfigFile(PkiPaths.KUBELET_KUBECONFIG, request.clusterEndpoint(),
-                    CertificateSpec.client("system:node:" + node, "system:nodes"));
+        /** What every node needs, control plane or worker. */
+        List<CompletableFuture<List<NodeFile>>> nodeKubeconfigs(String node) {
+            return List.of(
+                    kubeconfigFile(PkiPaths.KUBELET_KUBECONFIG, request.clusterEndpoint(),
+                            CertificateSpec.client("system:node:" + node, "system:nodes")),
+                    // no group: the default ClusterRoleBinding system:node-proxier names exactly this user
+                    kubeconfigFile(PkiPaths.KUBE_PROXY_KUBECONFIG, request.clusterEndpoint(),
+                            CertificateSpec.client("system:kube-proxy")));
         }
 
         private SubjectAltNames apiServerAltNames(ControlPlaneEndpoint controlPlane) {

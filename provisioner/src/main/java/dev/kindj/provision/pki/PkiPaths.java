@@ -22,6 +22,8 @@ public final class PkiPaths {
     public static final String CONTROLLER_MANAGER_KUBECONFIG = "/etc/kubernetes/controller-manager.conf";
     public static final String SCHEDULER_KUBECONFIG = "/etc/kubernetes/scheduler.conf";
     public static final String KUBELET_KUBECONFIG = "/etc/kubernetes/kubelet.conf";
+    /** Not kubeadm's (its kube-proxy uses a service account): kindj runs kube-proxy as a unit with its own identity. */
+    public static final String KUBE_PROXY_KUBECONFIG = "/etc/kubernetes/kube-proxy.conf";
 
     private PkiPaths() {}
 

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * What a cluster's certificates depend on. For nodes joining a running cluster, it lists only those nodes.
  *
- * @param allNodeNames control planes and workers: each gets a kubelet identity
+ * @param allNodeNames control planes and workers: each gets a kubelet and a kube-proxy identity
  * @param extraApiServerSans DNS names or IP addresses the API server is also reached at (load balancer, published address)
  * @param firstServiceIp the address of the {@code kubernetes} service, the first of the service range
  * @param clusterEndpoint the API server URL that kubelets and the in-node admin kubeconfig use

@@ -10,7 +10,8 @@ import dev.kindj.provision.node.Node;
 import dev.kindj.provision.node.NodeFile;
 import dev.kindj.provision.node.NodeRole;
 import dev.kindj.provision.node.NodeSpec;
-import dev.kindj.provision.node.PortMapping;
+import dev.kindj.config.PortMapping;
+import dev.kindj.config.PortProtocol;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +35,7 @@ class DockerNodeProviderIT {
         image = TestImage.busybox();
         subnet = provider.createNetwork(CLUSTER);
         provider.createNode(spec(CLUSTER + "-control-plane", NodeRole.CONTROL_PLANE, 10,
-                List.of(PortMapping.onLoopback(6443))));
+                List.of(new PortMapping(6443, 0, "127.0.0.1", PortProtocol.TCP))));
         provider.createNode(spec(CLUSTER + "-worker", NodeRole.WORKER, 11, List.of()));
     }
 

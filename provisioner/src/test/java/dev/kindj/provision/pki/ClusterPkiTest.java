@@ -63,7 +63,8 @@ class ClusterPkiTest {
             "/etc/kubernetes/super-admin.conf",
             "/etc/kubernetes/controller-manager.conf",
             "/etc/kubernetes/scheduler.conf",
-            "/etc/kubernetes/kubelet.conf");
+            "/etc/kubernetes/kubelet.conf",
+            "/etc/kubernetes/kube-proxy.conf");
 
     private static ClusterPki pki;
 
@@ -81,13 +82,14 @@ class ClusterPkiTest {
     }
 
     @Test
-    void workerGetsOnlyTheCaCertificateAndItsKubeletKubeconfig() {
+    void workerGetsOnlyTheCaCertificateAndItsKubeletAndKubeProxyKubeconfigs() {
         List<NodeFile> files = pki.filesFor(WORKER);
 
         String caKey = pki.authorities().kubernetes().credentials().privateKeyPem();
         String embeddedCaKey = Base64.getEncoder().encodeToString(caKey.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(paths(files)).containsExactlyInAnyOrder("/etc/kubernetes/pki/ca.crt", "/etc/kubernetes/kubelet.conf");
+        assertThat(paths(files)).containsExactlyInAnyOrder(
+                "/etc/kubernetes/pki/ca.crt", "/etc/kubernetes/kubelet.conf", "/etc/kubernetes/kube-proxy.conf");
         assertThat(files).noneMatch(file -> text(file).contains(caKey) || text(file).contains(embeddedCaKey));
     }
 
@@ -233,6 +235,9 @@ class ClusterPkiTest {
                 ENDPOINT,
                 "system:node:" + WORKER,
                 "system:nodes");
+        assertKubeconfig(files.get("/etc/kubernetes/kube-proxy.conf"), ENDPOINT, "system:kube-proxy");
+        assertKubeconfig(
+                byPath(pki.filesFor(WORKER)).get("/etc/kubernetes/kube-proxy.conf"), ENDPOINT, "system:kube-proxy");
     }
 
     @Test

@@ -1,0 +1,127 @@
+package dev.kindj.provision.bootstrap;
+
+import dev.kindj.config.ClusterConfig;
+import dev.kindj.provision.bootstrap.steps.ApplyClusterObjects;
+import dev.kindj.provision.bootstrap.steps.CreateNodes;
+import dev.kindj.provision.bootstrap.steps.ExportKubeconfig;
+import dev.kindj.provision.bootstrap.steps.GenerateCertificates;
+import dev.kindj.provision.bootstrap.steps.RegisterNodes;
+import dev.kindj.provision.bootstrap.steps.StartControlPlane;
+import dev.kindj.provision.bootstrap.steps.StartEtcd;
+import dev.kindj.provision.bootstrap.steps.StartNodeAgents;
+import dev.kindj.provision.bootstrap.steps.WaitForReady;
+import dev.kindj.provision.bootstrap.steps.WriteConfiguration;
+import dev.kindj.provision.node.NodeProvider;
+import dev.kindj.provision.plan.ClusterPlan;
+import dev.kindj.provision.plan.ClusterPlanner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Creates a cluster: config → plan → containers → PKI and bootstrap → kubeconfig, as an ordered
+ * list of small steps. A failure deletes everything created so far unless {@link #withRetain}.
+ */
+public final class ClusterCreator {
+
+    /** The steps, in order; each is one file in {@code steps/}. */
+    static final List<CreationStep> STEPS = List.of(
+            new GenerateCertificates(),
+            new CreateNodes(),
+            new WriteConfiguration(),
+            new StartEtcd(),
+            new StartControlPlane(),
+            new ApplyClusterObjects(),
+            new StartNodeAgents(),
+            new RegisterNodes(),
+            new WaitForReady(),
+            new ExportKubeconfig());
+
+    private final ClusterConfig config;
+    private final NodeProvider provider;
+    private String image;
+    private boolean retain;
+    private Duration waitForReady = Duration.ofMinutes(3);
+    private CreationProgress progress = CreationProgress.SILENT;
+
+    private ClusterCreator(ClusterConfig config, NodeProvider provider) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    public static ClusterCreator forConfig(ClusterConfig config, NodeProvider provider) {
+        return new ClusterCreator(config, provider);
+    }
+
+    /** The node image for nodes whose config names none. */
+    public ClusterCreator withImage(String nodeImage) {
+        this.image = nodeImage;
+        return this;
+    }
+
+    /** Keep the containers of a failed creation for debugging. */
+    public ClusterCreator withRetain(boolean keep) {
+        this.retain = keep;
+        return this;
+    }
+
+    /** How long to wait for nodes and DNS to be ready; zero returns once the control plane is up. */
+    public ClusterCreator withWaitForReady(Duration timeout) {
+        this.waitForReady = timeout;
+        return this;
+    }
+
+    public ClusterCreator withProgress(CreationProgress listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    public CreatedCluster create() {
+        Objects.requireNonNull(image, "a node image is required (withImage)");
+        if (provider.listClusters().contains(config.name())) {
+            throw new ClusterExistsException(config.name());
+        }
+        // Created before the try: if this fails (say, a concurrent create of the same name won),
+        // nothing of ours exists and nothing of theirs may be deleted.
+        String subnet = provider.createNetwork(config.name());
+        ExecutorService executor = Executors.newFixedThreadPool(8, daemonThreads());
+        try {
+            ClusterPlan plan = ClusterPlanner.plan(config, subnet, image);
+            CreationContext context = new CreationContext(plan, provider, executor, waitForReady);
+            runSteps(context);
+            return new CreatedCluster(plan, context.exportedKubeconfig(), ExportKubeconfig.apiServerUrl(context));
+        } catch (RuntimeException e) {
+            if (!retain) {
+                provider.deleteCluster(config.name());
+            }
+            throw e;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private void runSteps(CreationContext context) {
+        for (CreationStep step : STEPS) {
+            Instant start = Instant.now();
+            progress.started(step.title());
+            try {
+                step.run(context);
+            } catch (Exception e) {
+                progress.failed(step.title(), e);
+                throw new ClusterCreationException(config.name(), step.title(), e);
+            }
+            progress.finished(step.title(), Duration.between(start, Instant.now()));
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return work -> {
+            Thread thread = new Thread(work, "kindj-create");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package dev.kindj.provision.bootstrap.components;
+
+import dev.kindj.provision.node.NodeFile;
+import dev.kindj.provision.pki.PkiPaths;
+import dev.kindj.provision.plan.ClusterPlan;
+
+/** kube-scheduler's arguments, the same on every control plane. */
+public final class SchedulerFiles {
+
+    private SchedulerFiles() {}
+
+    public static NodeFile args(ClusterPlan plan) {
+        return new ComponentArgs("kube-scheduler")
+                .flag("bind-address", "127.0.0.1")
+                .flag("leader-elect", true)
+                .flag("kubeconfig", PkiPaths.SCHEDULER_KUBECONFIG)
+                .flag("authentication-kubeconfig", PkiPaths.SCHEDULER_KUBECONFIG)
+                .flag("authorization-kubeconfig", PkiPaths.SCHEDULER_KUBECONFIG)
+                .featureGates(plan.config())
+                .toFile();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kindj.provision.bootstrap.steps;
+
+import dev.kindj.provision.bootstrap.CreationContext;
+import dev.kindj.provision.bootstrap.CreationStep;
+import dev.kindj.provision.pki.ClusterPki;
+import dev.kindj.provision.pki.ControlPlaneEndpoint;
+import dev.kindj.provision.pki.KeyAlgorithm;
+import dev.kindj.provision.pki.PkiRequest;
+import dev.kindj.provision.plan.ClusterPlan;
+import dev.kindj.provision.plan.PlannedNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts generating every key and certificate in the background; nodes boot meanwhile. */
+public final class GenerateCertificates implements CreationStep {
+
+    @Override
+    public String title() {
+        return "Generating certificates";
+    }
+
+    @Override
+    public void run(CreationContext context) {
+        PkiRequest request = request(context.plan());
+        context.pki(context.inBackground(() -> ClusterPki.generate(request)));
+    }
+
+    static PkiRequest request(ClusterPlan plan) {
+        List<String> extraSans = new ArrayList<>();
+        plan.loadBalancer().ifPresent(lb -> {
+            extraSans.add(lb.name());
+            extraSans.add(lb.ip());
+        });
+        String apiServerAddress = plan.config().networking().apiServerAddress();
+        if (!"0.0.0.0".equals(apiServerAddress)) {
+            extraSans.add(apiServerAddress);
+        }
+        return new PkiRequest(
+                plan.name(),
+                plan.controlPlanes().stream().map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
+                plan.nodes().stream().map(PlannedNode::name).toList(),
+                extraSans,
+                plan.firstServiceIp(),
+                ClusterPlan.CLUSTER_DOMAIN,
+                plan.clusterEndpoint(),
+                KeyAlgorithm.ECDSA_P256);
+    }
+}

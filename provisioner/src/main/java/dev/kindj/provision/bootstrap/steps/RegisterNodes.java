@@ -1,0 +1,52 @@
+package dev.kindj.provision.bootstrap.steps;
+
+import dev.kindj.provision.bootstrap.CreationContext;
+import dev.kindj.provision.bootstrap.CreationStep;
+import dev.kindj.provision.bootstrap.NodeServices;
+import dev.kindj.provision.bootstrap.Waits;
+import dev.kindj.provision.plan.PlannedNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Waits for each kubelet to register its Node, then gives the Node its planned pod range (so the
+ * API agrees with the CNI config already on the node) and its labels. Kubelets may not set
+ * node-role labels themselves (NodeRestriction), so this is done as admin, as kubeadm does.
+ */
+public final class RegisterNodes implements CreationStep {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @Override
+    public String title() {
+        return "Joining nodes";
+    }
+
+    @Override
+    public void run(CreationContext context) {
+        String controlPlane = context.plan().firstControlPlane().name();
+        context.forEach(context.plan().nodes(), node -> {
+            Waits.until("node " + node.name() + " to register", TIMEOUT,
+                    () -> context.kubectl("get", "node", node.name()).succeeded(),
+                    () -> NodeServices.journal(context.provider(), node.name(), "kubelet"));
+            String cidr = node.podCidr().toString();
+            context.kubectl("patch", "node", node.name(), "--type=merge", "-p",
+                    "{\"spec\":{\"podCIDR\":\"" + cidr + "\",\"podCIDRs\":[\"" + cidr + "\"]}}").orThrow(controlPlane);
+            context.kubectl(labelCommand(node)).orThrow(controlPlane);
+        });
+    }
+
+    static String[] labelCommand(PlannedNode node) {
+        List<String> command = new ArrayList<>(List.of("label", "--overwrite", "node", node.name()));
+        if (node.isControlPlane()) {
+            command.add("node-role.kubernetes.io/control-plane=");
+            command.add("node.kubernetes.io/exclude-from-external-load-balancers=");
+        }
+        for (Map.Entry<String, String> label : node.config().labels().entrySet()) {
+            command.add(label.getKey() + "=" + label.getValue());
+        }
+        return command.toArray(String[]::new);
+    }
+}

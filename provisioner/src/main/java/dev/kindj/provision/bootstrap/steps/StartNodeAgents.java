@@ -1,0 +1,30 @@
+package dev.kindj.provision.bootstrap.steps;
+
+import dev.kindj.provision.bootstrap.CreationContext;
+import dev.kindj.provision.bootstrap.CreationStep;
+import dev.kindj.provision.bootstrap.NodeServices;
+import dev.kindj.provision.node.NodeProvider;
+
+/** On every node: pod routes and masquerading, then the kubelet and kube-proxy. */
+public final class StartNodeAgents implements CreationStep {
+
+    @Override
+    public String title() {
+        return "Starting kubelets and pod network";
+    }
+
+    @Override
+    public void run(CreationContext context) {
+        NodeProvider provider = context.provider();
+        var networking = context.plan().config().networking();
+        context.forEach(context.plan().nodes(), node -> {
+            if (!networking.disableDefaultCNI()) {
+                NodeServices.enableNow(provider, node.name(), "kindj-pod-network.service");
+            }
+            NodeServices.start(provider, node.name(), "kubelet");
+            if (networking.kubeProxyMode() != dev.kindj.config.KubeProxyMode.NONE) {
+                NodeServices.start(provider, node.name(), "kube-proxy");
+            }
+        });
+    }
+}

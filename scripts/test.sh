@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine: starts (or installs) Docker, builds or reuses the
+# node image, then runs every module's tests against the real engine and real clusters.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+scripts/ensure-docker.sh
+command -v debootstrap >/dev/null 2>&1 || {
+  echo "[test] installing debootstrap (the node image's base is made with it)" >&2
+  apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends debootstrap >/dev/null
+}
+
+start=$(date +%s)
+./kindj build node-image
+echo "[test] node image ready after $(( $(date +%s) - start )) s" >&2
+
+mvn -B -ntp install
