@@ -42,8 +42,9 @@ class BuildScriptTest {
     }
 
     @Test
-    void theRecipeCopyIsRemovedAfterTheRun() {
-        BuildScript.run(recipe("echo \"[dir] $(dirname \"$0\")\""), List.of(), "x:1", progress::add);
+    void theRecipeCopyIsRemovedAfterAFailedRunToo() {
+        catchThrowableOfType(NodeImageException.class,
+                () -> BuildScript.run(recipe("echo \"[dir] $(dirname \"$0\")\"; exit 1"), List.of(), "x:1", progress::add));
 
         String directory = progress.get(0).substring("[dir] ".length());
         assertThat(Path.of(directory)).doesNotExist();

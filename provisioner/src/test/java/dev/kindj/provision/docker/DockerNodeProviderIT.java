@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.kindj.provision.TestImages;
 import dev.kindj.provision.node.ExecResult;
 import dev.kindj.provision.node.Node;
 import dev.kindj.provision.node.NodeFile;
@@ -32,7 +33,7 @@ class DockerNodeProviderIT {
     @BeforeAll
     static void createCluster() throws Exception {
         provider = DockerNodeProvider.connect();
-        image = TestImage.busybox();
+        image = TestImages.busybox();
         subnet = provider.createNetwork(CLUSTER);
         provider.createNode(spec(CLUSTER + "-control-plane", NodeRole.CONTROL_PLANE, 10,
                 List.of(new PortMapping(6443, 0, "127.0.0.1", PortProtocol.TCP))));
