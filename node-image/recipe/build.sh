@@ -20,7 +20,7 @@ COREDNS_VERSION=v1.13.1 # the CoreDNS kubeadm 1.35 deploys
 COREDNS_IMAGE=registry.k8s.io/coredns/coredns:$COREDNS_VERSION
 K8S_BINARIES=(kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl)
 
-version= image= source=modules base_image= cache=${HOME:-/root}/.cache/kindj quiet=
+version='' image='' source=modules base_image='' cache=${HOME:-/root}/.cache/kindj quiet=''
 usage() { sed -n '6,7p' "$0" | sed 's/^# //' >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -288,12 +288,12 @@ fi
 mark coredns $t0
 
 # ---- up to date already? ----------------------------------------------------------------------
-build_hash=$( (cd "$recipe" && cat node/Dockerfile $(find node/files -type f | sort) | sha256sum
+build_hash=$( (cd "$recipe" && { find node/files -type f | sort; find node/files -type f | sort | xargs cat node/Dockerfile; } | sha256sum
   docker image inspect -f '{{.Id}}' "$base_tag"; echo "$version"
   cat "$kdir/$complete_marker" 2>/dev/null || (cd "$kdir" && sha256sum "${K8S_BINARIES[@]}")
   sha256sum < "$pause_tar"; sha256sum < "$coredns_tar") | hash_of /dev/stdin)
 if [[ $(docker image inspect -f '{{index .Config.Labels "dev.kindj.build-hash"}}' "$image" 2>/dev/null) == "$build_hash" ]]; then
-  say done "$image is up to date (build hash $build_hash)"
+  say "done" "$image is up to date (build hash $build_hash)"
   exit 0
 fi
 
@@ -359,4 +359,4 @@ mark preload $t0
 # ---- done: the only moment the requested name is touched --------------------------------------
 docker tag "$id-final:latest" "$image"
 size=$(docker image inspect -f '{{.Size}}' "$image")
-say done "$image ($((size / 1024 / 1024)) MiB) in $((SECONDS - started))s: ${timings[*]}"
+say "done" "$image ($((size / 1024 / 1024)) MiB) in $((SECONDS - started))s: ${timings[*]}"

@@ -11,18 +11,29 @@ import java.util.Comparator;
 public final class TestImages {
 
     public static final String BUSYBOX = "kindj-test/busybox:1";
+    public static final String APP = "kindj-test/app:1";
 
     private TestImages() {
     }
 
-    /** A busybox image made from Debian's busybox-static (scripts/build-test-image.sh), built if missing. */
+    /** A busybox image made from Debian's busybox-static, built if missing: for plain-container tests. */
     public static String busybox() throws IOException, InterruptedException {
-        Path script = Path.of(System.getProperty("user.dir")).getParent().resolve("scripts/build-test-image.sh");
-        Process process = new ProcessBuilder(script.toString(), BUSYBOX).inheritIO().start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(script + " failed with exit code " + process.exitValue());
-        }
+        build("busybox");
         return BUSYBOX;
+    }
+
+    /** A static Go HTTP server and client (scripts/test-app), built if missing: the workload in clusters. */
+    public static String app() throws IOException, InterruptedException {
+        build("app");
+        return APP;
+    }
+
+    private static void build(String which) throws IOException, InterruptedException {
+        Path script = Path.of(System.getProperty("user.dir")).getParent().resolve("scripts/build-test-images.sh");
+        Process process = new ProcessBuilder(script.toString(), which).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(script + " " + which + " failed with exit code " + process.exitValue());
+        }
     }
 
     /**

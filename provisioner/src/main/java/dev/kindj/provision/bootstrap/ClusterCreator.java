@@ -84,6 +84,11 @@ public final class ClusterCreator {
         if (provider.listClusters().contains(config.name())) {
             throw new ClusterExistsException(config.name());
         }
+        List<String> missing = ClusterPlanner.images(config, image).stream().filter(i -> !provider.hasImage(i)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("node image " + String.join(", ", missing) + " is not in the Docker engine"
+                    + " and cannot be pulled; build it with `kindj build node-image` or name an existing one with --image");
+        }
         // Created before the try: if this fails (say, a concurrent create of the same name won),
         // nothing of ours exists and nothing of theirs may be deleted.
         String subnet = provider.createNetwork(config.name());

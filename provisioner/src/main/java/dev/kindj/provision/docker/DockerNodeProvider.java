@@ -116,6 +116,16 @@ public final class DockerNodeProvider implements NodeProvider {
     }
 
     @Override
+    public boolean hasImage(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Node createNode(NodeSpec spec) {
         NodeContainerSettings.Rights rights = RIGHTS.get();
         if (rights != null) {

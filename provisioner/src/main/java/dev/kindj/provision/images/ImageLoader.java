@@ -1,6 +1,5 @@
 package dev.kindj.provision.images;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.kindj.provision.docker.DockerNodeProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,10 +21,8 @@ public final class ImageLoader {
 
     /** Loads the image into every named node, all at once; no temporary copy is written. */
     public void load(String image, List<String> nodeNames) {
-        try {
-            provider.docker().inspectImageCmd(image).exec();
-        } catch (NotFoundException e) {
-            throw new IllegalArgumentException("image " + image + " is not in the local Docker engine; build or tag it first", e);
+        if (!provider.hasImage(image)) {
+            throw new IllegalArgumentException("image " + image + " is not in the local Docker engine; build or tag it first");
         }
         CompletableFuture.allOf(nodeNames.stream()
                 .map(node -> CompletableFuture.runAsync(() -> loadInto(image, node)))

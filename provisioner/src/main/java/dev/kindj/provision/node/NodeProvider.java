@@ -17,6 +17,9 @@ public interface NodeProvider extends AutoCloseable {
     /** The subnet of the cluster's network, if it exists. */
     Optional<String> networkSubnet(String clusterName);
 
+    /** Whether the node image is present where nodes are created (nothing can be pulled). */
+    boolean hasImage(String image);
+
     /** Creates and starts a node container. */
     Node createNode(NodeSpec spec);
 

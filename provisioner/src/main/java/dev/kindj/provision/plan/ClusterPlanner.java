@@ -23,6 +23,11 @@ public final class ClusterPlanner {
     private ClusterPlanner() {
     }
 
+    /** Every distinct node image the config needs, given the default for nodes that name none. */
+    public static List<String> images(ClusterConfig config, String defaultImage) {
+        return config.nodes().stream().map(node -> node.image() != null ? node.image() : defaultImage).distinct().toList();
+    }
+
     public static ClusterPlan plan(ClusterConfig config, String nodeSubnet, String defaultImage) {
         Ipv4Cidr subnet = Ipv4Cidr.of(nodeSubnet);
         Ipv4Cidr pods = Ipv4Cidr.of(config.networking().podSubnet());

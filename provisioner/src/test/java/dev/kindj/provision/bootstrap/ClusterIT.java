@@ -34,7 +34,7 @@ class ClusterIT {
     /** Host-global sysctls the kubelet writes at start; they must stay the host's own. */
     private static final List<String> HOST_SYSCTLS = List.of("kernel/panic", "kernel/panic_on_oops",
             "vm/overcommit_memory", "vm/panic_on_oom", "kernel/keys/root_maxkeys", "kernel/keys/root_maxbytes");
-    private static final String BUSYBOX = TestImages.BUSYBOX;
+    private static final String APP = TestImages.APP;
 
     private static DockerNodeProvider provider;
     private static CreatedCluster cluster;
@@ -51,7 +51,7 @@ class ClusterIT {
                 .withWaitForReady(Duration.ofMinutes(3))
                 .create();
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(cluster.kubeconfig())).build();
-        new ImageLoader(provider).load(TestImages.busybox(), cluster.plan().nodes().stream().map(PlannedNode::name).toList());
+        new ImageLoader(provider).load(TestImages.app(), cluster.plan().nodes().stream().map(PlannedNode::name).toList());
     }
 
     @AfterAll
@@ -97,15 +97,14 @@ class ClusterIT {
 
     @Test
     void podsOnDifferentNodesTalkThroughAServiceFoundByDns() {
-        client.pods().inNamespace("default").resource(pod("web", NAME + "-worker",
-                "mkdir -p /www && echo hello-from-kindj > /www/index.html && exec httpd -f -p 8080 -h /www")
+        client.pods().inNamespace("default").resource(pod("web", NAME + "-worker", "serve", "8080", "hello-from-kindj")
                 .editMetadata().addToLabels("app", "web").endMetadata().build()).create();
         client.services().inNamespace("default").resource(new ServiceBuilder()
                 .withNewMetadata().withName("web").endMetadata()
                 .withNewSpec().addToSelector("app", "web")
                 .addNewPort().withPort(80).withNewTargetPort(8080).endPort().endSpec().build()).create();
         client.pods().inNamespace("default").resource(pod("client", NAME + "-control-plane",
-                "for i in $(seq 1 60); do wget -q -T 2 -O - http://web.default.svc.cluster.local && exit 0; sleep 1; done; exit 1")
+                "get", "http://web.default.svc.cluster.local", "60")
                 .editSpec().withRestartPolicy("Never").endSpec().build()).create();
 
         Pod finished = client.pods().inNamespace("default").withName("client")
@@ -132,14 +131,14 @@ class ClusterIT {
         assertThat(provider.exec(NAME + "-worker", "cat", "/proc/sys/kernel/panic").stdout().strip()).isEqualTo("10");
     }
 
-    private static PodBuilder pod(String name, String node, String script) {
+    private static PodBuilder pod(String name, String node, String... arguments) {
         return new PodBuilder()
                 .withNewMetadata().withName(name).endMetadata()
                 .withNewSpec()
                 .addToNodeSelector("kubernetes.io/hostname", node)
                 .addNewToleration().withOperator("Exists").endToleration()
-                .addNewContainer().withName(name).withImage(BUSYBOX).withImagePullPolicy("Never")
-                .withCommand("sh", "-c", script).endContainer()
+                .addNewContainer().withName(name).withImage(APP).withImagePullPolicy("Never")
+                .withArgs(arguments).endContainer()
                 .endSpec();
     }
 

@@ -34,19 +34,24 @@ public final class RegisterNodes implements CreationStep {
             String cidr = node.podCidr().toString();
             context.kubectl("patch", "node", node.name(), "--type=merge", "-p",
                     "{\"spec\":{\"podCIDR\":\"" + cidr + "\",\"podCIDRs\":[\"" + cidr + "\"]}}").orThrow(controlPlane);
-            context.kubectl(labelCommand(node)).orThrow(controlPlane);
+            List<String> labels = labels(node);
+            if (!labels.isEmpty()) {
+                List<String> command = new ArrayList<>(List.of("label", "--overwrite", "node", node.name()));
+                command.addAll(labels);
+                context.kubectl(command.toArray(String[]::new)).orThrow(controlPlane);
+            }
         });
     }
 
-    static String[] labelCommand(PlannedNode node) {
-        List<String> command = new ArrayList<>(List.of("label", "--overwrite", "node", node.name()));
+    static List<String> labels(PlannedNode node) {
+        List<String> labels = new ArrayList<>();
         if (node.isControlPlane()) {
-            command.add("node-role.kubernetes.io/control-plane=");
-            command.add("node.kubernetes.io/exclude-from-external-load-balancers=");
+            labels.add("node-role.kubernetes.io/control-plane=");
+            labels.add("node.kubernetes.io/exclude-from-external-load-balancers=");
         }
         for (Map.Entry<String, String> label : node.config().labels().entrySet()) {
-            command.add(label.getKey() + "=" + label.getValue());
+            labels.add(label.getKey() + "=" + label.getValue());
         }
-        return command.toArray(String[]::new);
+        return labels;
     }
 }

@@ -1,0 +1,3 @@
+module kindj.local/testapp
+
+go 1.21
