@@ -31,13 +31,15 @@ busybox() {
 }
 
 app() {
-  local image=kindj-test/app:1
-  docker image inspect "$image" >/dev/null 2>&1 && return 0
+  local image=kindj-test/app:1 hash
+  # Rebuilt whenever test-app/ changes, so tests never run a stale workload under the same tag.
+  hash=$(cat "$here"/test-app/* | sha256sum | cut -c1-16)
+  [[ $(docker image inspect -f '{{index .Config.Labels "dev.kindj.source-hash"}}' "$image" 2>/dev/null) == "$hash" ]] && return 0
   local work
   work=$(mktemp -d)
   cp "$here/test-app/Dockerfile" "$work/"
   (cd "$here/test-app" && CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o "$work/testapp" .)
-  docker build -q -t "$image" "$work" >/dev/null 2>&1
+  docker build -q --label "dev.kindj.source-hash=$hash" -t "$image" "$work" >/dev/null 2>&1
   rm -rf "$work"
   echo "built $image"
 }

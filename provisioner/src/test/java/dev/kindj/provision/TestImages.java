@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Optional;
 
 /** Images the integration tests run; all are built locally, since nothing can be pulled. */
 public final class TestImages {
@@ -37,19 +38,31 @@ public final class TestImages {
     }
 
     /**
+     * The load balancer image of HA clusters: -Dkindj.loadBalancerImage when given, else the newest kindj/haproxy image
+     * in the engine (`kindj build node-image` builds it with the node image).
+     */
+    public static String loadBalancer(DockerClient docker) {
+        return given("kindj.loadBalancerImage").orElseGet(() -> newest(docker, "kindj/haproxy"));
+    }
+
+    /**
      * The node image: -Dkindj.image when given, else the newest kindj/node image in the engine
      * (scripts/test.sh builds the current recipe's image before the tests run).
      */
     public static String node(DockerClient docker) {
-        String given = System.getProperty("kindj.image");
-        if (given != null && !given.isBlank()) {
-            return given;
-        }
-        return docker.listImagesCmd().withReferenceFilter("kindj/node").exec().stream()
+        return given("kindj.image").orElseGet(() -> newest(docker, "kindj/node"));
+    }
+
+    private static Optional<String> given(String property) {
+        return Optional.ofNullable(System.getProperty(property)).filter(value -> !value.isBlank());
+    }
+
+    private static String newest(DockerClient docker, String repository) {
+        return docker.listImagesCmd().withReferenceFilter(repository).exec().stream()
                 .filter(image -> image.getRepoTags() != null && image.getRepoTags().length > 0)
                 .max(Comparator.comparing(Image::getCreated))
-                .map(image -> Arrays.stream(image.getRepoTags()).filter(tag -> tag.startsWith("kindj/node:")).findFirst().orElseThrow())
+                .map(image -> Arrays.stream(image.getRepoTags()).filter(tag -> tag.startsWith(repository + ":")).findFirst().orElseThrow())
                 .orElseThrow(() -> new IllegalStateException(
-                        "no kindj/node image in the Docker engine: run ./kindj build node-image (scripts/test.sh does)"));
+                        "no " + repository + " image in the Docker engine: run ./kindj build node-image (scripts/test.sh does)"));
     }
 }

@@ -28,6 +28,28 @@ public record Kubeconfig(
         Objects.requireNonNull(contextName, "contextName");
     }
 
+    /** Reads back a kubeconfig of one cluster and one certificate-authenticated user, as kindj and kubeadm write them. */
+    public static Kubeconfig parse(String yaml) {
+        Map<String, Object> document = KubeconfigYaml.load(yaml);
+        Map<?, ?> cluster = (Map<?, ?>) KubeconfigYaml.entries(document, "clusters").get(0).get("cluster");
+        Map<String, Object> userEntry = KubeconfigYaml.entries(document, "users").get(0);
+        Map<?, ?> user = (Map<?, ?>) userEntry.get("user");
+        Map<String, Object> contextEntry = KubeconfigYaml.entries(document, "contexts").get(0);
+        return new Kubeconfig(
+                (String) KubeconfigYaml.entries(document, "clusters").get(0).get("name"),
+                (String) cluster.get("server"),
+                decode(cluster.get("certificate-authority-data")),
+                (String) userEntry.get("name"),
+                decode(user.get("client-certificate-data")),
+                decode(user.get("client-key-data")),
+                (String) contextEntry.get("name"));
+    }
+
+    /** The same credentials under other names and another server URL. */
+    public Kubeconfig renamed(String name, String serverUrl) {
+        return new Kubeconfig(name, serverUrl, certificateAuthorityPem, name, clientCertificatePem, clientKeyPem, name);
+    }
+
     /** The YAML text, with certificates and key embedded as base64 data. */
     public String toYaml() {
         Map<String, Object> document = new LinkedHashMap<>();
@@ -50,6 +72,10 @@ public record Kubeconfig(
     /** Keys sorted, as kubectl writes them. */
     private static Map<String, Object> named(String name, String kind, Map<String, String> fields) {
         return new TreeMap<>(Map.of(kind, new TreeMap<>(fields), "name", name));
+    }
+
+    private static String decode(Object base64) {
+        return new String(Base64.getDecoder().decode((String) base64), StandardCharsets.UTF_8);
     }
 
     private static String base64(String pem) {

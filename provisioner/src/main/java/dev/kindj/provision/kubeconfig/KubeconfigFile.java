@@ -30,6 +30,12 @@ public final class KubeconfigFile {
      * and makes its current context the target's. Other entries stay as they are.
      */
     public static void merge(Path target, String kubeconfigYaml) throws IOException {
+        try (FileLock lock = FileLock.acquire(target)) {
+            mergeUnlocked(target, kubeconfigYaml);
+        }
+    }
+
+    private static void mergeUnlocked(Path target, String kubeconfigYaml) throws IOException {
         Map<String, Object> incoming = KubeconfigYaml.load(kubeconfigYaml);
         Map<String, Object> config = read(target);
         for (String section : SECTIONS) {
@@ -49,6 +55,12 @@ public final class KubeconfigFile {
         if (!Files.exists(target)) {
             return;
         }
+        try (FileLock lock = FileLock.acquire(target)) {
+            removeUnlocked(target, clusterName);
+        }
+    }
+
+    private static void removeUnlocked(Path target, String clusterName) throws IOException {
         String name = entryName(clusterName);
         Map<String, Object> config = read(target);
         boolean changed = false;

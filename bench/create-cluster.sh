@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Measures `kindj create cluster` (wall time until nodes Ready and CoreDNS available) and delete,
+# for a 1-node and a 1+2 cluster, RUNS times each (default 3), and prints the medians.
+# Usage: bench/create-cluster.sh [RUNS]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=${1:-3}
+kindj() { java -jar "$root/cli/target/kindj.jar" "$@"; }
+"$root/kindj" version >/dev/null   # builds the CLI when needed
+image=$(kindj build node-image -q)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cat > "$work/1.yaml" <<'YAML'
+kind: Cluster
+apiVersion: kind.x-k8s.io/v1alpha4
+YAML
+cat > "$work/1+2.yaml" <<'YAML'
+kind: Cluster
+apiVersion: kind.x-k8s.io/v1alpha4
+nodes:
+- role: control-plane
+- role: worker
+- role: worker
+YAML
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+seconds() { awk -v s="$1" -v e="$(date +%s%N)" 'BEGIN {printf "%.1f", (e - s) / 1e9}'; }
+
+for shape in 1 1+2; do
+  creates=() deletes=()
+  for i in $(seq 1 "$runs"); do
+    name="bench-$i"
+    start=$(date +%s%N)
+    kindj create cluster -q --name "$name" --config "$work/$shape.yaml" --image "$image" --kubeconfig "$work/kubeconfig"
+    creates+=("$(seconds "$start")")
+    start=$(date +%s%N)
+    kindj delete cluster -q --name "$name" --kubeconfig "$work/kubeconfig"
+    deletes+=("$(seconds "$start")")
+  done
+  echo "$shape nodes: create ${creates[*]} s (median $(printf '%s\n' "${creates[@]}" | median) s);" \
+       "delete ${deletes[*]} s (median $(printf '%s\n' "${deletes[@]}" | median) s)"
+done
