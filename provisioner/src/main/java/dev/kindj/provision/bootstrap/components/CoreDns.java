@@ -156,6 +156,8 @@ public final class CoreDns {
                         path: /ready
                         port: readiness-probe
                         scheme: HTTP
+                      # kubeadm probes every 10 s; a test cluster should not wait that long to be usable
+                      periodSeconds: 1
                     securityContext:
                       allowPrivilegeEscalation: false
                       capabilities:
