@@ -38,6 +38,18 @@ final class ComponentArgs {
                 .collect(Collectors.joining(",")));
     }
 
+    /**
+     * The flags the controller-manager and scheduler share: serving only on loopback, one active
+     * instance across control planes, and their own identity for API calls and delegated auth.
+     */
+    ComponentArgs leaderElectedOnLoopback(String kubeconfig) {
+        return flag("bind-address", "127.0.0.1")
+                .flag("leader-elect", true)
+                .flag("kubeconfig", kubeconfig)
+                .flag("authentication-kubeconfig", kubeconfig)
+                .flag("authorization-kubeconfig", kubeconfig);
+    }
+
     ComponentArgs featureGates(ClusterConfig config) {
         return keyValues("feature-gates", config.featureGates());
     }

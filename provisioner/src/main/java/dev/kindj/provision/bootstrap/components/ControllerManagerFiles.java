@@ -14,11 +14,7 @@ public final class ControllerManagerFiles {
 
     public static NodeFile args(ClusterPlan plan) {
         return new ComponentArgs("kube-controller-manager")
-                .flag("bind-address", "127.0.0.1")
-                .flag("leader-elect", true)
-                .flag("kubeconfig", PkiPaths.CONTROLLER_MANAGER_KUBECONFIG)
-                .flag("authentication-kubeconfig", PkiPaths.CONTROLLER_MANAGER_KUBECONFIG)
-                .flag("authorization-kubeconfig", PkiPaths.CONTROLLER_MANAGER_KUBECONFIG)
+                .leaderElectedOnLoopback(PkiPaths.CONTROLLER_MANAGER_KUBECONFIG)
                 .flag("client-ca-file", certificate(PkiPaths.CA))
                 .flag("requestheader-client-ca-file", certificate(PkiPaths.FRONT_PROXY_CA))
                 .flag("root-ca-file", certificate(PkiPaths.CA))

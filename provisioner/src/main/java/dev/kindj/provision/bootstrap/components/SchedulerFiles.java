@@ -11,11 +11,7 @@ public final class SchedulerFiles {
 
     public static NodeFile args(ClusterPlan plan) {
         return new ComponentArgs("kube-scheduler")
-                .flag("bind-address", "127.0.0.1")
-                .flag("leader-elect", true)
-                .flag("kubeconfig", PkiPaths.SCHEDULER_KUBECONFIG)
-                .flag("authentication-kubeconfig", PkiPaths.SCHEDULER_KUBECONFIG)
-                .flag("authorization-kubeconfig", PkiPaths.SCHEDULER_KUBECONFIG)
+                .leaderElectedOnLoopback(PkiPaths.SCHEDULER_KUBECONFIG)
                 .featureGates(plan.config())
                 .toFile();
     }
