@@ -16,3 +16,6 @@ start=$(date +%s)
 echo "[test] node image ready after $(( $(date +%s) - start )) s" >&2
 
 mvn -B -ntp install
+
+# The examples, as standalone projects against the artifacts just installed (one cluster each).
+examples/run-examples.sh

@@ -2,6 +2,7 @@ package dev.kindj.cli;
 
 import dev.kindj.config.ConfigException;
 import dev.kindj.nodeimage.NodeImageException;
+import dev.kindj.provision.node.UnknownNameException;
 import picocli.CommandLine;
 
 /** Every exit code kindj returns, and which failure maps to which: the one place that decides. */
@@ -29,7 +30,7 @@ public final class ExitCodes {
     }
 
     static int forException(Throwable error) {
-        if (error instanceof ConfigException || error instanceof UserInputException
+        if (error instanceof ConfigException || error instanceof UserInputException || error instanceof UnknownNameException
                 || error instanceof CommandLine.ParameterException
                 || error instanceof NodeImageException nodeImage && nodeImage.kind() == NodeImageException.Kind.BAD_INPUT) {
             return USAGE;

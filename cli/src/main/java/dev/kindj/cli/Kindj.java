@@ -1,8 +1,13 @@
 package dev.kindj.cli;
 
+import dev.kindj.cli.build.BuildCommand;
 import dev.kindj.cli.create.CreateCommand;
 import dev.kindj.cli.delete.DeleteCommand;
+import dev.kindj.cli.export.ExportCommand;
 import dev.kindj.cli.get.GetCommand;
+import dev.kindj.cli.load.LoadCommand;
+import dev.kindj.cli.start.StartCommand;
+import dev.kindj.cli.stop.StopCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,9 +15,12 @@ import picocli.CommandLine.Command;
 @Command(
         name = "kindj",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionCommand.Provider.class,
         description = "Kubernetes-in-Docker test clusters, driven from Java.",
-        subcommands = {VersionCommand.class, CreateCommand.class, GetCommand.class, DeleteCommand.class, dev.kindj.cli.build.BuildCommand.class})
+        subcommands = {VersionCommand.class, CreateCommand.class, GetCommand.class, DeleteCommand.class,
+                ExportCommand.class, BuildCommand.class, LoadCommand.class,
+                StopCommand.class, StartCommand.class})
 public final class Kindj {
 
     public static void main(String[] args) {

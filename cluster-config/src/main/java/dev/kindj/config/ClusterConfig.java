@@ -120,6 +120,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
                     warnings.add(Warnings.kubeadmPatchesIgnored(FieldPath.index("nodes", i) + ".kubeadmConfigPatches"));
                 }
             }
+            Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
             return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
                     containerdConfigPatches, List.of(), warnings), "ClusterConfig.builder()");
         }

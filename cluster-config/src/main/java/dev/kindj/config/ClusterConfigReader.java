@@ -38,6 +38,7 @@ final class ClusterConfigReader {
         Map<String, String> runtimeConfig = fields.map("runtimeConfig", yaml::string);
         List<String> kubeadmConfigPatches = kubeadmConfigPatches(fields);
         List<String> containerdConfigPatches = fields.strings("containerdConfigPatches");
+        Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
         if (hasItems(fields, "containerdConfigPatchesJSON6902")) {
             warnings.add(fields.path("containerdConfigPatchesJSON6902") + ": kindj does not apply JSON 6902 patches "
                     + "to the containerd config; these patches are ignored, use containerdConfigPatches instead");

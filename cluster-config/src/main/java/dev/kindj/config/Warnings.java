@@ -1,5 +1,8 @@
 package dev.kindj.config;
 
+import java.util.List;
+import java.util.Optional;
+
 /** Wording of warnings that both the YAML reader and the builder give. */
 final class Warnings {
     private Warnings() {
@@ -7,5 +10,15 @@ final class Warnings {
 
     static String kubeadmPatchesIgnored(String path) {
         return path + ": kindj does not run kubeadm; these patches are ignored";
+    }
+
+    /** etcd needs a majority of its members: an even count tolerates no more failures than one fewer does. */
+    static Optional<String> evenControlPlanes(List<NodeConfig> nodes) {
+        long controlPlanes = nodes.stream().filter(node -> node != null && node.role() == NodeRole.CONTROL_PLANE).count();
+        if (controlPlanes < 2 || controlPlanes % 2 != 0) {
+            return Optional.empty();
+        }
+        return Optional.of("nodes: " + controlPlanes + " control-plane nodes survive no more failures than "
+                + (controlPlanes - 1) + " (etcd needs a majority of them); use an odd number");
     }
 }

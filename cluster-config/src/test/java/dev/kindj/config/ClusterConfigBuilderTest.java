@@ -122,6 +122,17 @@ class ClusterConfigBuilderTest {
     }
 
     @Test
+    void warnsAboutAnEvenNumberOfControlPlanesOnly() {
+        assertThat(ClusterConfig.builder().withControlPlanes(2).withWorkers(1).build().warnings()).containsExactly(
+                "nodes: 2 control-plane nodes survive no more failures than 1 (etcd needs a majority of them);"
+                        + " use an odd number");
+        assertThat(ClusterConfig.builder().withControlPlanes(4).build().warnings()).singleElement().asString()
+                .startsWith("nodes: 4 control-plane nodes survive no more failures than 3 ");
+        assertThat(ClusterConfig.builder().withControlPlanes(3).withWorkers(2).build().warnings()).isEmpty();
+        assertThat(ClusterConfig.builder().withControlPlanes(1).withWorkers(1).build().warnings()).isEmpty();
+    }
+
+    @Test
     void renamesAndRevalidates() {
         ClusterConfig config = ClusterConfigLoader.defaults();
 

@@ -136,6 +136,21 @@ class ClusterConfigLoaderTest {
     }
 
     @Test
+    void warnsAboutAnEvenNumberOfControlPlanesCountingNodesWithoutARole() {
+        ClusterConfig config = ClusterConfigLoader.parse("""
+                kind: Cluster
+                apiVersion: kind.x-k8s.io/v1alpha4
+                nodes:
+                - role: control-plane
+                - {}
+                - role: worker
+                """, "two.yaml");
+
+        assertThat(config.warnings()).containsExactly("nodes: 2 control-plane nodes survive no more failures than 1"
+                + " (etcd needs a majority of them); use an odd number");
+    }
+
+    @Test
     void appliesKindDefaultsToAMinimalFile() {
         ClusterConfig config = ClusterConfigLoader.parse("""
                 kind: Cluster

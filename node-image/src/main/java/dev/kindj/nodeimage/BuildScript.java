@@ -34,11 +34,16 @@ final class BuildScript {
 
     /** Runs build.sh with {@code arguments}; stdout lines go to {@code progress}, stderr is kept for the error message. */
     static void run(Recipe recipe, List<String> arguments, String image, Consumer<String> progress) {
+        run(recipe, Recipe.BUILD_SCRIPT, arguments, image, progress);
+    }
+
+    /** Runs another of the recipe's scripts ({@code script} is its path in the recipe) the same way. */
+    static void run(Recipe recipe, String script, List<String> arguments, String image, Consumer<String> progress) {
         Path directory = createTempDirectory();
         try {
             recipe.extractTo(directory);
             List<String> command = new ArrayList<>();
-            command.add(directory.resolve(Recipe.BUILD_SCRIPT).toString());
+            command.add(directory.resolve(script).toString());
             command.addAll(arguments);
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();

@@ -1,6 +1,5 @@
 package dev.kindj.nodeimage;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
 public final class NodeImageBuilder {
 
     private static final Pattern RECIPE_HASH = Pattern.compile("[0-9a-f]{12}");
-    // build.sh ends progress lines with its own "(Ns)"; the builder's elapsed-time prefix replaces it.
-    private static final Pattern SCRIPT_ELAPSED = Pattern.compile(" \\(\\d+s\\)$");
 
     private final String kubernetesVersion;
     private String image;
@@ -64,8 +61,7 @@ public final class NodeImageBuilder {
 
     /** Returns the image name: at once if Docker has it already, else after building it (minutes to tens of minutes). */
     public String ensure() {
-        long started = System.nanoTime();
-        Consumer<String> timed = line -> progress.accept(elapsedSince(started) + " " + SCRIPT_ELAPSED.matcher(line).replaceFirst(""));
+        Consumer<String> timed = TimedProgress.from(progress);
         Recipe recipe = Recipe.fromClasspath();
         String name = image != null ? image : NodeImage.reference(recipe, kubernetesVersion, source);
         if (LocalImages.exists(name)) {
@@ -98,10 +94,5 @@ public final class NodeImageBuilder {
             arguments.addAll(List.of("--base-image", baseImage));
         }
         return arguments;
-    }
-
-    private static String elapsedSince(long startNanos) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        return String.format("%2d:%02d", elapsed.toMinutes(), elapsed.toSecondsPart());
     }
 }

@@ -87,13 +87,33 @@ final class Recipe {
 
     /** The first 12 hex characters of SHA-256 over every file (path and content, in path order), the version and the source. */
     String hash(String kubernetesVersion, KubernetesSource source) {
+        return hash(files, kubernetesVersion, source.argument());
+    }
+
+    /** Like {@link #hash} over the files under {@code directory} (no trailing slash) alone: what an image built from them depends on. */
+    String hashOf(String directory) {
+        String prefix = directory + "/";
+        SortedMap<String, byte[]> under = new TreeMap<>();
+        files.forEach((path, content) -> {
+            if (path.startsWith(prefix)) {
+                under.put(path, content);
+            }
+        });
+        if (under.isEmpty()) {
+            throw new IllegalStateException("the node image recipe has no directory " + directory);
+        }
+        return hash(under);
+    }
+
+    private static String hash(SortedMap<String, byte[]> files, String... inputs) {
         MessageDigest sha256 = sha256();
         files.forEach((path, content) -> {
             update(sha256, path.getBytes(StandardCharsets.UTF_8));
             update(sha256, content);
         });
-        update(sha256, kubernetesVersion.getBytes(StandardCharsets.UTF_8));
-        update(sha256, source.argument().getBytes(StandardCharsets.UTF_8));
+        for (String input : inputs) {
+            update(sha256, input.getBytes(StandardCharsets.UTF_8));
+        }
         return HexFormat.of().formatHex(sha256.digest()).substring(0, HASH_HEX_CHARS);
     }
 

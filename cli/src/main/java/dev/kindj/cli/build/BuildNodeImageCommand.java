@@ -3,10 +3,11 @@ package dev.kindj.cli.build;
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.Verbosity;
 import dev.kindj.nodeimage.KubernetesSource;
+import dev.kindj.nodeimage.LoadBalancerImage;
 import dev.kindj.nodeimage.NodeImage;
 import dev.kindj.nodeimage.NodeImageBuilder;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "node-image",
         description = {"Build the node image from Debian packages and the Go module proxy; nothing is pulled from a registry.",
-                "An image that already has the name is kept as it is. Prints the image name."})
+                "Also builds the load balancer image of clusters with several control planes (" + LoadBalancerImage.REPOSITORY
+                        + ") from it.",
+                "An image that already has the name is kept as it is. Prints the node image's name."})
 public final class BuildNodeImageCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,11 +48,10 @@ public final class BuildNodeImageCommand implements Callable<Integer> {
         if (baseImage != null) {
             builder.withBaseImage(baseImage);
         }
-        if (!Verbosity.isQuiet()) {
-            PrintWriter progress = spec.commandLine().getErr();
-            builder.withProgress(progress::println);
-        }
-        spec.commandLine().getOut().println(builder.ensure());
+        Consumer<String> progress = Verbosity.isQuiet() ? line -> { } : spec.commandLine().getErr()::println;
+        String nodeImage = builder.withProgress(progress).ensure();
+        LoadBalancerImage.ensure(nodeImage, progress);
+        spec.commandLine().getOut().println(nodeImage);
         return ExitCodes.OK;
     }
 }

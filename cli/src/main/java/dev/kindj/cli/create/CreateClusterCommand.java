@@ -7,18 +7,21 @@ import dev.kindj.cli.KubeconfigPath;
 import dev.kindj.cli.Verbosity;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.ClusterConfigLoader;
+import dev.kindj.nodeimage.LoadBalancerImage;
 import dev.kindj.nodeimage.NodeImageBuilder;
 import dev.kindj.provision.bootstrap.ClusterCreator;
 import dev.kindj.provision.bootstrap.CreatedCluster;
 import dev.kindj.provision.bootstrap.CreationProgress;
 import dev.kindj.provision.docker.DockerNodeProvider;
 import dev.kindj.provision.kubeconfig.KubeconfigFile;
+import dev.kindj.provision.plan.ClusterPlanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,13 +59,18 @@ public final class CreateClusterCommand implements Callable<Integer> {
             out.println("Creating cluster \"" + config.name() + "\" ...");
             config.warnings().forEach(warning -> out.println(" ! " + warning));
         }
+        Consumer<String> buildProgress = quiet ? line -> { } : line -> out.println("   " + line);
         String nodeImage = image != null ? image : NodeImageBuilder.forDefaultVersion()
-                .withProgress(quiet ? line -> { } : line -> out.println("   " + line))
+                .withProgress(buildProgress)
                 .ensure();
+        String loadBalancerImage = ClusterPlanner.needsLoadBalancer(config)
+                ? LoadBalancerImage.ensure(nodeImage, buildProgress)
+                : null;
         CreationProgress progress = quiet ? CreationProgress.SILENT : new StepPrinter(out, System.console() != null);
         try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
             CreatedCluster cluster = ClusterCreator.forConfig(config, provider)
                     .withImage(nodeImage)
+                    .withLoadBalancerImage(loadBalancerImage)
                     .withRetain(retain)
                     .withWaitForReady(wait)
                     .withProgress(progress)

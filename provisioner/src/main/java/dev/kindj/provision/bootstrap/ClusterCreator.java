@@ -2,9 +2,11 @@ package dev.kindj.provision.bootstrap;
 
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.provision.bootstrap.steps.ApplyClusterObjects;
+import dev.kindj.provision.bootstrap.steps.ConfigureLoadBalancer;
 import dev.kindj.provision.bootstrap.steps.CreateNodes;
 import dev.kindj.provision.bootstrap.steps.ExportKubeconfig;
 import dev.kindj.provision.bootstrap.steps.GenerateCertificates;
+import dev.kindj.provision.bootstrap.steps.JoinControlPlanes;
 import dev.kindj.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.provision.bootstrap.steps.StartControlPlane;
 import dev.kindj.provision.bootstrap.steps.StartEtcd;
@@ -31,8 +33,10 @@ public final class ClusterCreator {
     static final List<CreationStep> STEPS = List.of(
             new GenerateCertificates(),
             new CreateNodes(),
+            new ConfigureLoadBalancer(),
             new WriteConfiguration(),
             new StartEtcd(),
+            new JoinControlPlanes(),
             new StartControlPlane(),
             new ApplyClusterObjects(),
             new StartNodeAgents(),
@@ -43,6 +47,7 @@ public final class ClusterCreator {
     private final ClusterConfig config;
     private final NodeProvider provider;
     private String image;
+    private String loadBalancerImage;
     private boolean retain;
     private Duration waitForReady = Duration.ofMinutes(3);
     private CreationProgress progress = CreationProgress.SILENT;
@@ -59,6 +64,12 @@ public final class ClusterCreator {
     /** The node image for nodes whose config names none. */
     public ClusterCreator withImage(String nodeImage) {
         this.image = nodeImage;
+        return this;
+    }
+
+    /** The load balancer's image, required when the config has several control planes. */
+    public ClusterCreator withLoadBalancerImage(String haproxyImage) {
+        this.loadBalancerImage = haproxyImage;
         return this;
     }
 
@@ -89,12 +100,20 @@ public final class ClusterCreator {
             throw new IllegalArgumentException("node image " + String.join(", ", missing) + " is not in the Docker engine"
                     + " and cannot be pulled; build it with `kindj build node-image` or name an existing one with --image");
         }
+        if (ClusterPlanner.needsLoadBalancer(config)) {
+            requireLoadBalancerImage();
+        }
         // Created before the try: if this fails (say, a concurrent create of the same name won),
         // nothing of ours exists and nothing of theirs may be deleted.
         String subnet = provider.createNetwork(config.name());
         ExecutorService executor = Executors.newFixedThreadPool(8, daemonThreads());
+        // Ctrl-C (or any JVM shutdown) mid-create must not leave half a cluster behind.
+        Thread cleanupOnExit = new Thread(() -> provider.deleteCluster(config.name()), "kindj-create-cleanup");
+        if (!retain) {
+            Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        }
         try {
-            ClusterPlan plan = ClusterPlanner.plan(config, subnet, image);
+            ClusterPlan plan = ClusterPlanner.plan(config, subnet, image, loadBalancerImage);
             CreationContext context = new CreationContext(plan, provider, executor, waitForReady);
             runSteps(context);
             return new CreatedCluster(plan, context.exportedKubeconfig(), ExportKubeconfig.apiServerUrl(context));
@@ -105,11 +124,36 @@ public final class ClusterCreator {
             throw e;
         } finally {
             executor.shutdownNow();
+            if (!retain) {
+                removeHook(cleanupOnExit);
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting and the hook is already running: it finishes the cleanup
+        }
+    }
+
+    private void requireLoadBalancerImage() {
+        if (loadBalancerImage == null) {
+            throw new IllegalArgumentException("cluster " + config.name() + " has " + config.controlPlanes().size()
+                    + " control planes and so needs a load balancer image (withLoadBalancerImage)");
+        }
+        if (!provider.hasImage(loadBalancerImage)) {
+            throw new IllegalArgumentException("load balancer image " + loadBalancerImage + " is not in the Docker engine"
+                    + " and cannot be pulled; build it with `kindj build node-image`");
         }
     }
 
     private void runSteps(CreationContext context) {
         for (CreationStep step : STEPS) {
+            if (!step.appliesTo(context.plan())) {
+                continue;
+            }
             Instant start = Instant.now();
             progress.started(step.title());
             try {

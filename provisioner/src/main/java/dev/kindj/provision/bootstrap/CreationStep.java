@@ -1,5 +1,7 @@
 package dev.kindj.provision.bootstrap;
 
+import dev.kindj.provision.plan.ClusterPlan;
+
 /** One small stage of cluster creation; steps run in order and share one {@link CreationContext}. */
 public interface CreationStep {
 
@@ -7,4 +9,9 @@ public interface CreationStep {
     String title();
 
     void run(CreationContext context) throws Exception;
+
+    /** Whether this cluster needs the step at all; steps it does not need are neither run nor shown. */
+    default boolean appliesTo(ClusterPlan plan) {
+        return true;
+    }
 }

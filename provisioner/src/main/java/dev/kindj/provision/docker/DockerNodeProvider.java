@@ -2,10 +2,12 @@ package dev.kindj.provision.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
@@ -23,6 +25,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -127,6 +130,9 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public Node createNode(NodeSpec spec) {
+        if (spec.role() == NodeRole.LOAD_BALANCER) {
+            return createAndStartLoadBalancer(spec);
+        }
         NodeContainerSettings.Rights rights = RIGHTS.get();
         if (rights != null) {
             return createAndStart(spec, rights);
@@ -144,22 +150,38 @@ public final class DockerNodeProvider implements NodeProvider {
     }
 
     private Node createAndStart(NodeSpec spec, NodeContainerSettings.Rights rights) {
-        Map<String, String> labels = KindjLabels.forCluster(spec.clusterName());
-        labels.putAll(spec.extraLabels());
-        labels.put(KindjLabels.ROLE, spec.role().label());
-        labels.put(KindjLabels.IP, spec.ipAddress());
-        CreateContainerResponse created = docker.createContainerCmd(spec.image())
-                .withName(spec.name())
-                .withHostName(spec.name())
-                .withLabels(labels)
-                .withIpv4Address(spec.ipAddress())
-                .withExposedPorts(NodeContainerSettings.exposedPorts(spec.ports()))
+        CreateContainerResponse created = containerCommand(spec)
                 .withVolumes(NodeContainerSettings.anonymousVolumes())
                 .withStopSignal("SIGRTMIN+3")
                 .withTty(true)
                 .withEnv("container=docker")
                 .withHostConfig(NodeContainerSettings.hostConfig(spec, networkName(spec.clusterName()), rights))
                 .exec();
+        return start(spec, created);
+    }
+
+    /** The load balancer runs only haproxy: no systemd, no extra rights, and the image's own stop signal. */
+    private Node createAndStartLoadBalancer(NodeSpec spec) {
+        CreateContainerResponse created = containerCommand(spec)
+                .withHostConfig(NodeContainerSettings.loadBalancerHostConfig(spec, networkName(spec.clusterName())))
+                .exec();
+        return start(spec, created);
+    }
+
+    private CreateContainerCmd containerCommand(NodeSpec spec) {
+        Map<String, String> labels = KindjLabels.forCluster(spec.clusterName());
+        labels.putAll(spec.extraLabels());
+        labels.put(KindjLabels.ROLE, spec.role().label());
+        labels.put(KindjLabels.IP, spec.ipAddress());
+        return docker.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withHostName(spec.name())
+                .withLabels(labels)
+                .withIpv4Address(spec.ipAddress())
+                .withExposedPorts(NodeContainerSettings.exposedPorts(spec.ports()));
+    }
+
+    private Node start(NodeSpec spec, CreateContainerResponse created) {
         docker.startContainerCmd(created.getId()).exec();
         return new Node(spec.name(), spec.clusterName(), spec.role(), spec.ipAddress(), "running", spec.image());
     }
@@ -193,6 +215,20 @@ public final class DockerNodeProvider implements NodeProvider {
                 .withShowAll(true)
                 .withLabelFilter(Map.of(KindjLabels.CLUSTER, clusterName))
                 .exec();
+    }
+
+    @Override
+    public Optional<String> publishedEndpoint(String nodeName, int containerPort) {
+        var bindings = docker.inspectContainerCmd(nodeName).exec().getNetworkSettings().getPorts().getBindings();
+        return bindings.entrySet().stream()
+                .filter(entry -> entry.getKey().getPort() == containerPort && entry.getValue() != null && entry.getValue().length > 0)
+                .map(entry -> entry.getValue()[0])
+                .map(binding -> {
+                    String host = binding.getHostIp();
+                    boolean wildcard = host == null || host.isEmpty() || host.equals("0.0.0.0");
+                    return (wildcard ? "127.0.0.1" : host) + ":" + binding.getHostPortSpec();
+                })
+                .findFirst();
     }
 
     @Override
@@ -298,6 +334,34 @@ public final class DockerNodeProvider implements NodeProvider {
                         // removed concurrently: the goal is met
                     }
                 });
+    }
+
+    @Override
+    public void stopNode(String nodeName) {
+        try {
+            docker.stopContainerCmd(nodeName).exec();
+        } catch (NotModifiedException alreadyStopped) {
+            // the goal is met
+        }
+    }
+
+    @Override
+    public void startNode(String nodeName) {
+        try {
+            docker.startContainerCmd(nodeName).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            // the goal is met
+        }
+    }
+
+    @Override
+    public void removeNode(String nodeName) {
+        removeContainer(nodeName);
+    }
+
+    @Override
+    public Instant startedAt(String nodeName) {
+        return Instant.parse(docker.inspectContainerCmd(nodeName).exec().getState().getStartedAt());
     }
 
     private void removeContainer(String idOrName) {

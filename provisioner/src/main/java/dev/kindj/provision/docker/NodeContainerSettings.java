@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The Docker run settings a Kubernetes node container needs. */
+/** The Docker run settings a Kubernetes node container (and the load balancer) needs. */
 final class NodeContainerSettings {
 
     /** How a node gets the rights systemd, containerd and the kubelet need. */
@@ -54,6 +54,14 @@ final class NodeContainerSettings {
         }
         List<Capability> missing = GrantableCapabilities.missingOnThisHost();
         return host.withCapAdd(Capability.ALL).withCapDrop(missing.toArray(Capability[]::new));
+    }
+
+    /** The load balancer needs only its network, its published port and to come back after restarts like the nodes. */
+    static HostConfig loadBalancerHostConfig(NodeSpec spec, String networkName) {
+        return HostConfig.newHostConfig()
+                .withNetworkMode(networkName)
+                .withPortBindings(portBindings(spec.ports()))
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
     }
 
     static List<ExposedPort> exposedPorts(List<PortMapping> ports) {

@@ -1,6 +1,7 @@
 package dev.kindj.provision.node;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,12 @@ public interface NodeProvider extends AutoCloseable {
 
     List<Node> listNodes(String clusterName);
 
+    /**
+     * Where a client on the host reaches a node's published container port, as host:port; a
+     * wildcard listen address becomes 127.0.0.1, which always reaches it.
+     */
+    Optional<String> publishedEndpoint(String nodeName, int containerPort);
+
     /** Host ports Docker published for a node, keyed by container port (tcp). */
     Map<Integer, Integer> publishedPorts(String nodeName);
 
@@ -45,6 +52,18 @@ public interface NodeProvider extends AutoCloseable {
 
     /** Removes every container, volume and network labelled with the cluster's name. */
     void deleteCluster(String clusterName);
+
+    /** Stops a node container as `docker stop` does; it keeps its disk and stays stopped until started. */
+    void stopNode(String nodeName);
+
+    /** Starts a stopped node container again; a running one is left alone. */
+    void startNode(String nodeName);
+
+    /** Removes one node container and its volumes. */
+    void removeNode(String nodeName);
+
+    /** When the node container last started: everything a node reports from before then is stale. */
+    Instant startedAt(String nodeName);
 
     @Override
     void close();

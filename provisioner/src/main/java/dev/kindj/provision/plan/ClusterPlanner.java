@@ -28,7 +28,13 @@ public final class ClusterPlanner {
         return config.nodes().stream().map(node -> node.image() != null ? node.image() : defaultImage).distinct().toList();
     }
 
-    public static ClusterPlan plan(ClusterConfig config, String nodeSubnet, String defaultImage) {
+    /** Whether the cluster gets a load balancer in front of its API servers: it does when it has several control planes. */
+    public static boolean needsLoadBalancer(ClusterConfig config) {
+        return config.controlPlanes().size() > 1;
+    }
+
+    /** @param loadBalancerImage the image of the load balancer, which only clusters with several control planes have */
+    public static ClusterPlan plan(ClusterConfig config, String nodeSubnet, String defaultImage, String loadBalancerImage) {
         Ipv4Cidr subnet = Ipv4Cidr.of(nodeSubnet);
         Ipv4Cidr pods = Ipv4Cidr.of(config.networking().podSubnet());
         List<PlannedNode> nodes = new ArrayList<>();
@@ -47,9 +53,10 @@ public final class ClusterPlanner {
                     node.image() != null ? node.image() : defaultImage,
                     node));
         }
-        Optional<PlannedNode> loadBalancer = controlPlanes > 1
+        Optional<PlannedNode> loadBalancer = needsLoadBalancer(config)
                 ? Optional.of(new PlannedNode(config.name() + "-external-load-balancer",
-                        dev.kindj.provision.node.NodeRole.LOAD_BALANCER, subnet.address(LOAD_BALANCER_HOST), null, null, null))
+                        dev.kindj.provision.node.NodeRole.LOAD_BALANCER, subnet.address(LOAD_BALANCER_HOST), null,
+                        loadBalancerImage, null))
                 : Optional.empty();
         return new ClusterPlan(config.name(), config, subnet, nodes, loadBalancer);
     }

@@ -66,6 +66,19 @@ class ClusterCreationFailureIT {
     }
 
     @Test
+    void severalControlPlanesWithoutALoadBalancerImageFailBeforeAnythingIsCreated() {
+        String name = uniqueName();
+        ClusterConfig config = ClusterConfig.builder().withName(name).withControlPlanes(3).build();
+        assertThatThrownBy(() -> ClusterCreator.forConfig(config, provider).withImage(nodeImage).create())
+                .hasMessageContaining("has 3 control planes and so needs a load balancer image");
+        assertThatThrownBy(() -> ClusterCreator.forConfig(config, provider).withImage(nodeImage)
+                .withLoadBalancerImage("kindj/haproxy:does-not-exist").create())
+                .hasMessageContaining("load balancer image kindj/haproxy:does-not-exist is not in the Docker engine")
+                .hasMessageContaining("kindj build node-image");
+        assertThat(provider.listClusters()).doesNotContain(name);
+    }
+
+    @Test
     void aFailureHalfwayRemovesEverythingCreatedSoFar() throws IOException {
         String name = uniqueName();
         try (ServerSocket taken = busyPort()) {

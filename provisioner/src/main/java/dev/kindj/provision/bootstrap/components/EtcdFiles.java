@@ -16,7 +16,7 @@ public final class EtcdFiles {
     public static final String DATA_DIR = "/var/lib/etcd";
     public static final int CLIENT_PORT = 2379;
     public static final int PEER_PORT = 2380;
-    static final String LOCAL_CLIENT_URL = "https://127.0.0.1:" + CLIENT_PORT;
+    public static final String LOCAL_CLIENT_URL = "https://127.0.0.1:" + CLIENT_PORT;
 
     private EtcdFiles() {}
 

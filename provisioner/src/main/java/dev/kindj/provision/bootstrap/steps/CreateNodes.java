@@ -1,6 +1,7 @@
 package dev.kindj.provision.bootstrap.steps;
 
 import dev.kindj.config.Mount;
+import dev.kindj.config.Networking;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
@@ -12,6 +13,10 @@ import dev.kindj.provision.node.NodeRole;
 import dev.kindj.provision.node.NodeSpec;
 import dev.kindj.provision.plan.ClusterPlan;
 import dev.kindj.provision.plan.PlannedNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +44,7 @@ public final class CreateNodes implements CreationStep {
         });
     }
 
-    static void awaitBoot(NodeProvider provider, String nodeName) {
+    public static void awaitBoot(NodeProvider provider, String nodeName) {
         String[] lastState = {"not started"};
         Waits.until("systemd to boot on " + nodeName, BOOT_TIMEOUT, () -> {
             lastState[0] = provider.exec(nodeName, "systemctl", "is-system-running").stdout().strip();
@@ -47,11 +52,11 @@ public final class CreateNodes implements CreationStep {
         }, () -> lastState[0]);
     }
 
-    static NodeSpec spec(ClusterPlan plan, PlannedNode node) {
+    public static NodeSpec spec(ClusterPlan plan, PlannedNode node) {
         List<PortMapping> ports = new ArrayList<>();
         if (node == plan.apiServerContainer()) {
             var networking = plan.config().networking();
-            ports.add(new PortMapping(ClusterPlan.API_SERVER_PORT, networking.apiServerPort(),
+            ports.add(new PortMapping(ClusterPlan.API_SERVER_PORT, apiServerHostPort(networking),
                     networking.apiServerAddress(), PortProtocol.TCP));
         }
         List<Mount> mounts = new ArrayList<>();
@@ -61,5 +66,20 @@ public final class CreateNodes implements CreationStep {
             mounts.addAll(config.extraMounts());
         }
         return new NodeSpec(node.name(), plan.name(), node.role(), node.image(), node.ip(), ports, mounts, Map.of());
+    }
+
+    /**
+     * The configured port, or a free one chosen now: Docker would choose a new port on every start of the container,
+     * and the exported kubeconfig must keep working after a restart.
+     */
+    private static int apiServerHostPort(Networking networking) {
+        if (networking.apiServerPort() != 0) {
+            return networking.apiServerPort();
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(networking.apiServerAddress()))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("finding a free port on " + networking.apiServerAddress() + " failed", e);
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.kindj.provision.bootstrap.steps;
 
 import dev.kindj.provision.bootstrap.CreationContext;
 import dev.kindj.provision.bootstrap.CreationStep;
-import dev.kindj.provision.plan.ClusterPlan;
+import dev.kindj.provision.kubeconfig.ClusterKubeconfig;
 
 /** Builds the admin kubeconfig that reaches the API through the port published on the host. */
 public final class ExportKubeconfig implements CreationStep {
@@ -18,11 +18,6 @@ public final class ExportKubeconfig implements CreationStep {
     }
 
     public static String apiServerUrl(CreationContext context) {
-        ClusterPlan plan = context.plan();
-        int port = context.provider().publishedPorts(plan.apiServerContainer().name()).get(ClusterPlan.API_SERVER_PORT);
-        String address = plan.config().networking().apiServerAddress();
-        // A wildcard listen address is not something a client can connect to; loopback always works.
-        String host = "0.0.0.0".equals(address) ? "127.0.0.1" : address;
-        return "https://" + host + ":" + port;
+        return ClusterKubeconfig.hostApiServerUrl(context.provider(), context.plan().apiServerContainer().name());
     }
 }

@@ -26,21 +26,24 @@ public final class RegisterNodes implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
+        context.forEach(context.plan().nodes(), node -> register(context, node));
+    }
+
+    /** Also for a node that joins a running cluster. */
+    public static void register(CreationContext context, PlannedNode node) {
         String controlPlane = context.plan().firstControlPlane().name();
-        context.forEach(context.plan().nodes(), node -> {
-            Waits.until("node " + node.name() + " to register", TIMEOUT,
-                    () -> context.kubectl("get", "node", node.name()).succeeded(),
-                    () -> NodeServices.journal(context.provider(), node.name(), "kubelet"));
-            String cidr = node.podCidr().toString();
-            context.kubectl("patch", "node", node.name(), "--type=merge", "-p",
-                    "{\"spec\":{\"podCIDR\":\"" + cidr + "\",\"podCIDRs\":[\"" + cidr + "\"]}}").orThrow(controlPlane);
-            List<String> labels = labels(node);
-            if (!labels.isEmpty()) {
-                List<String> command = new ArrayList<>(List.of("label", "--overwrite", "node", node.name()));
-                command.addAll(labels);
-                context.kubectl(command.toArray(String[]::new)).orThrow(controlPlane);
-            }
-        });
+        Waits.until("node " + node.name() + " to register", TIMEOUT,
+                () -> context.kubectl("get", "node", node.name()).succeeded(),
+                () -> NodeServices.journal(context.provider(), node.name(), "kubelet"));
+        String cidr = node.podCidr().toString();
+        context.kubectl("patch", "node", node.name(), "--type=merge", "-p",
+                "{\"spec\":{\"podCIDR\":\"" + cidr + "\",\"podCIDRs\":[\"" + cidr + "\"]}}").orThrow(controlPlane);
+        List<String> labels = labels(node);
+        if (!labels.isEmpty()) {
+            List<String> command = new ArrayList<>(List.of("label", "--overwrite", "node", node.name()));
+            command.addAll(labels);
+            context.kubectl(command.toArray(String[]::new)).orThrow(controlPlane);
+        }
     }
 
     static List<String> labels(PlannedNode node) {

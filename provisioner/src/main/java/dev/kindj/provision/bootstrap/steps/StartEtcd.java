@@ -2,6 +2,7 @@ package dev.kindj.provision.bootstrap.steps;
 
 import dev.kindj.provision.bootstrap.CreationContext;
 import dev.kindj.provision.bootstrap.CreationStep;
+import dev.kindj.provision.bootstrap.Etcdctl;
 import dev.kindj.provision.bootstrap.NodeServices;
 import dev.kindj.provision.bootstrap.Waits;
 import dev.kindj.provision.node.NodeProvider;
@@ -19,15 +20,14 @@ public final class StartEtcd implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
-        NodeProvider provider = context.provider();
         String node = context.plan().firstControlPlane().name();
-        NodeServices.start(provider, node, "etcd");
+        NodeServices.start(context.provider(), node, "etcd");
+        awaitHealth(context.provider(), node);
+    }
+
+    static void awaitHealth(NodeProvider provider, String node) {
         Waits.until("etcd on " + node + " to be healthy", TIMEOUT,
-                () -> provider.exec(node, "etcdctl", "--endpoints=https://127.0.0.1:2379",
-                        "--cacert=/etc/kubernetes/pki/etcd/ca.crt",
-                        "--cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt",
-                        "--key=/etc/kubernetes/pki/etcd/healthcheck-client.key",
-                        "endpoint", "health").succeeded(),
+                () -> Etcdctl.run(provider, node, "endpoint", "health").succeeded(),
                 () -> NodeServices.journal(provider, node, "etcd"));
     }
 }

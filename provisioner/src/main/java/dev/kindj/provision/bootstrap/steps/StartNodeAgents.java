@@ -4,6 +4,7 @@ import dev.kindj.provision.bootstrap.CreationContext;
 import dev.kindj.provision.bootstrap.CreationStep;
 import dev.kindj.provision.bootstrap.NodeServices;
 import dev.kindj.provision.node.NodeProvider;
+import dev.kindj.provision.plan.PlannedNode;
 
 /** On every node: pod routes and masquerading, then the kubelet and kube-proxy. */
 public final class StartNodeAgents implements CreationStep {
@@ -15,16 +16,19 @@ public final class StartNodeAgents implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
+        context.forEach(context.plan().nodes(), node -> startOn(context, node));
+    }
+
+    /** Also for a node that joins a running cluster. */
+    public static void startOn(CreationContext context, PlannedNode node) {
         NodeProvider provider = context.provider();
         var networking = context.plan().config().networking();
-        context.forEach(context.plan().nodes(), node -> {
-            if (!networking.disableDefaultCNI()) {
-                NodeServices.enableNow(provider, node.name(), "kindj-pod-network.service");
-            }
-            NodeServices.start(provider, node.name(), "kubelet");
-            if (networking.kubeProxyMode() != dev.kindj.config.KubeProxyMode.NONE) {
-                NodeServices.start(provider, node.name(), "kube-proxy");
-            }
-        });
+        if (!networking.disableDefaultCNI()) {
+            NodeServices.enableNow(provider, node.name(), "kindj-pod-network.service");
+        }
+        NodeServices.start(provider, node.name(), "kubelet");
+        if (networking.kubeProxyMode() != dev.kindj.config.KubeProxyMode.NONE) {
+            NodeServices.start(provider, node.name(), "kube-proxy");
+        }
     }
 }

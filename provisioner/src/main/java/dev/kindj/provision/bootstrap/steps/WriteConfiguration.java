@@ -5,7 +5,8 @@ import dev.kindj.provision.bootstrap.CreationStep;
 import dev.kindj.provision.bootstrap.components.ComponentFiles;
 import dev.kindj.provision.bootstrap.components.NodeSettings;
 import dev.kindj.provision.node.NodeFile;
-import dev.kindj.provision.pki.ClusterPki;
+import dev.kindj.provision.node.NodeProvider;
+import dev.kindj.provision.plan.PlannedNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +24,19 @@ public final class WriteConfiguration implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
-        String firstNode = context.plan().firstControlPlane().name();
-        NodeSettings settings = new NodeSettings(
-                new String(context.provider().copyOut(firstNode, CGROUP_DRIVER_FILE), StandardCharsets.UTF_8).strip());
-        ClusterPki pki = context.pki();
-        context.forEach(context.plan().nodes(), node -> {
-            List<NodeFile> files = new ArrayList<>(pki.filesFor(node.name()));
-            files.addAll(ComponentFiles.forNode(context.plan(), node, settings));
-            context.provider().copyIn(node.name(), files);
-        });
+        NodeSettings settings = settings(context.provider(), context.plan().firstControlPlane().name());
+        context.forEach(context.plan().nodes(), node -> writeTo(context, node, settings));
+    }
+
+    /** What the node image says about itself, read from one of its nodes. */
+    public static NodeSettings settings(NodeProvider provider, String nodeName) {
+        return new NodeSettings(new String(provider.copyOut(nodeName, CGROUP_DRIVER_FILE), StandardCharsets.UTF_8).strip());
+    }
+
+    /** Also for a node that joins a running cluster. */
+    public static void writeTo(CreationContext context, PlannedNode node, NodeSettings settings) {
+        List<NodeFile> files = new ArrayList<>(context.pki().filesFor(node.name()));
+        files.addAll(ComponentFiles.forNode(context.plan(), node, settings));
+        context.provider().copyIn(node.name(), files);
     }
 }

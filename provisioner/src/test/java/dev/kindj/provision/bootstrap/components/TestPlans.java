@@ -18,7 +18,7 @@ final class TestPlans {
     }
 
     static ClusterPlan plan(ClusterConfig.Builder builder) {
-        return ClusterPlanner.plan(builder.build(), "172.28.5.0/24", "img");
+        return ClusterPlanner.plan(builder.build(), "172.28.5.0/24", "img", "lb-img");
     }
 
     static ClusterConfig.Builder builder(int controlPlanes, int workers) {

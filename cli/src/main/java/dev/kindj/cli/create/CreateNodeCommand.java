@@ -1,0 +1,44 @@
+package dev.kindj.cli.create;
+
+import dev.kindj.cli.ClusterName;
+import dev.kindj.cli.ExitCodes;
+import dev.kindj.cli.Verbosity;
+import dev.kindj.provision.bootstrap.WorkerNodes;
+import dev.kindj.provision.docker.DockerNodeProvider;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "node", description = "Add a node to a running cluster and wait until it is Ready; prints its name.")
+public final class CreateNodeCommand implements Callable<Integer> {
+
+    /** Joining control planes (etcd members) to a running cluster is not supported. */
+    enum Role { worker }
+
+    @Mixin
+    private Verbosity verbosity;
+    @Mixin
+    private ClusterName clusterName;
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "worker",
+            description = "The new node's role; only ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Role role;
+    @Option(names = "--image", paramLabel = "IMAGE", description = "Node image (default: the first control plane's).")
+    private String image;
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Verbosity.isQuiet()) {
+            spec.commandLine().getErr().println("Adding a " + role + " to cluster \"" + clusterName.get() + "\" ...");
+        }
+        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
+            spec.commandLine().getOut().println(WorkerNodes.add(provider, clusterName.get(), Optional.ofNullable(image)));
+        }
+        return ExitCodes.OK;
+    }
+}

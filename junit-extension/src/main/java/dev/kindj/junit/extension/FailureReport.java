@@ -1,0 +1,66 @@
+package dev.kindj.junit.extension;
+
+import dev.kindj.provision.bootstrap.AdminKubectl;
+import dev.kindj.provision.node.ExecResult;
+import dev.kindj.provision.node.NodeRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a failed test leaves for its author: the cluster's logs ({@code kindj export logs}: component journals,
+ * container logs under {@code <node>/var/log/pods}, events, nodes) plus the descriptions of the pods and the
+ * objects in the test's namespace (in every namespace when the test has none of its own).
+ */
+final class FailureReport {
+
+    static final Path ROOT = Path.of("target", "kindj-reports");
+
+    private FailureReport() {
+    }
+
+    static Path write(ClusterSession cluster, Optional<TestNamespace> namespace, Path directory) {
+        clear(directory);
+        cluster.exportLogs(directory);
+        List<String> scope = namespace.map(ns -> List.of("--namespace", ns.name())).orElse(List.of("--all-namespaces"));
+        cluster.nodes().stream().filter(node -> node.role() == NodeRole.CONTROL_PLANE && node.isRunning()).findFirst()
+                .map(node -> new AdminKubectl(cluster.provider(), node.name()))
+                .ifPresent(kubectl -> {
+                    write(directory.resolve("describe-pods.txt"), run(kubectl, scope, "describe", "pods"));
+                    write(directory.resolve("objects.txt"), run(kubectl, scope, "get", "all,configmaps,events", "-o", "wide"));
+                });
+        return directory;
+    }
+
+    /** What kubectl printed, its errors included: the report should show why a part is missing. */
+    private static String run(AdminKubectl kubectl, List<String> scope, String... arguments) {
+        ExecResult result = kubectl.run(Stream.concat(Stream.of(arguments), scope.stream()).toArray(String[]::new));
+        return result.stdout() + result.stderr();
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void clear(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the earlier report in " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.kindj.junit.extension;
+
+import dev.kindj.nodeimage.NodeImage;
+import dev.kindj.nodeimage.NodeImageBuilder;
+import dev.kindj.provision.Parallel;
+import dev.kindj.provision.docker.DockerNodeProvider;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One test run (one JUnit engine execution): the Docker connection, the clusters it opened, and their
+ * deletion when JUnit closes the root store or, if the JVM is interrupted first, from a shutdown hook.
+ */
+@SuppressWarnings("deprecation") // CloseableResource as well, so JUnit releases before 5.13 also close the run.
+final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+    static final int ID_LENGTH = 6;
+    /** Clusters made by the extension use the node image given here unless the annotation names one. */
+    static final String IMAGE_PROPERTY = "kindj.image";
+    private static final Logger LOG = LoggerFactory.getLogger(TestRun.class);
+
+    /** Who made a cluster, written into it so that a later run can tell whether its maker is gone. */
+    record Stamp(Instant started, String host, long pid) {
+    }
+
+    private final DockerNodeProvider provider;
+    private final String id;
+    private final Stamp stamp;
+    private final ClusterStarter starter;
+    private final Map<String, String> nodeImages = new ConcurrentHashMap<>();
+    /** Names of clusters this run deletes at its end; reused clusters never enter. */
+    private final Set<String> toDelete = ConcurrentHashMap.newKeySet();
+    private final List<ClusterSession> sessions = new CopyOnWriteArrayList<>();
+    private final Thread shutdownHook = new Thread(this::release, "kindj-junit-cleanup");
+
+    private TestRun(DockerNodeProvider provider) {
+        this.provider = provider;
+        this.id = randomId();
+        this.stamp = new Stamp(Instant.now(), hostName(), ProcessHandle.current().pid());
+        this.starter = new ClusterStarter(provider, stamp);
+    }
+
+    /** Connects to Docker and removes clusters that earlier runs left behind. */
+    static TestRun start() {
+        TestRun run = new TestRun(DockerNodeProvider.connect());
+        LeftoverClusters.remove(run.provider, run.stamp);
+        Runtime.getRuntime().addShutdownHook(run.shutdownHook);
+        return run;
+    }
+
+    /** Creates the cluster the request describes, or attaches to the one an earlier run kept for it. */
+    ClusterSession open(ClusterRequest request) {
+        String image = nodeImage(request);
+        String name = request.clusterName(id);
+        ClusterSession session;
+        if (request.reuse()) {
+            session = starter.reattach(name, request.reuseHash(image))
+                    .orElseGet(() -> starter.create(request, name, image));
+        } else {
+            toDelete.add(name);
+            try {
+                session = starter.create(request, name, image);
+            } catch (RuntimeException e) {
+                toDelete.remove(name); // a failed creation removes what it made
+                throw e;
+            }
+        }
+        sessions.add(session);
+        return session;
+    }
+
+    private String nodeImage(ClusterRequest request) {
+        if (!request.image().isEmpty()) {
+            return request.image();
+        }
+        String given = System.getProperty(IMAGE_PROPERTY, "");
+        if (!given.isBlank() && request.kubernetesVersion().isEmpty()) {
+            return given;
+        }
+        String version = request.kubernetesVersion().isEmpty() ? NodeImage.DEFAULT_KUBERNETES_VERSION : request.kubernetesVersion();
+        // One build per version even when classes start clusters in parallel.
+        return nodeImages.computeIfAbsent(version, v -> NodeImageBuilder.forVersion(v).withProgress(LOG::info).ensure());
+    }
+
+    @Override
+    public void close() {
+        release();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it finds nothing left to delete
+        }
+        provider.close();
+    }
+
+    /** Closes the sessions and deletes the clusters this run made; safe to call from both ends. */
+    private void release() {
+        sessions.forEach(ClusterSession::close);
+        List<String> names = toDelete.stream().filter(toDelete::remove).toList();
+        Parallel.forEach("deleting clusters", names, name -> {
+            Instant start = Instant.now();
+            provider.deleteCluster(name);
+            LOG.info("deleted cluster {} in {} ms", name, Duration.between(start, Instant.now()).toMillis());
+        });
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[ID_LENGTH / 2];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static String hostName() {
+        Path linuxHostName = Path.of("/proc/sys/kernel/hostname");
+        try {
+            return Files.isReadable(linuxHostName) ? Files.readString(linuxHostName).strip() : InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

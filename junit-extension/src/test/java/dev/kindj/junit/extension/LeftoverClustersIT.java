@@ -1,0 +1,77 @@
+package dev.kindj.junit.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindj.junit.KubeCluster;
+import dev.kindj.nodeimage.NodeImageBuilder;
+import dev.kindj.provision.docker.DockerNodeProvider;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * Clusters of earlier runs that died are removed when the next run starts; kept clusters and clusters the
+ * extension did not make are left alone. The "clusters" are single sleeping containers labelled like nodes:
+ * the sweep only reads labels and markers, so no Kubernetes is needed.
+ */
+class LeftoverClustersIT {
+
+    private static final String PREFIX = "ju-left-";
+
+    private DockerNodeProvider provider;
+
+    @BeforeEach
+    void connect() {
+        provider = DockerNodeProvider.connect();
+    }
+
+    @AfterEach
+    void deleteWhatIsLeft() {
+        provider.listClusters().stream().filter(name -> name.startsWith(PREFIX)).forEach(provider::deleteCluster);
+        provider.close();
+    }
+
+    @Test
+    void aRunRemovesClustersOfDeadRunsAndNothingElse() throws Exception {
+        Instant now = Instant.now();
+        fakeCluster("dead", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), false, "h", "")));
+        fakeCluster("old", Optional.of(new ClusterMarker(now.minus(3, ChronoUnit.HOURS), "elsewhere", 1, false, "h", "")));
+        fakeCluster("kept", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), true, "h", "")));
+        fakeCluster("foreign", Optional.empty());
+
+        EngineExecutionResults results = EngineRuns.run(NeedsAMissingImage.class);
+
+        assertThat(provider.listClusters()).filteredOn(name -> name.startsWith(PREFIX))
+                .containsExactlyInAnyOrder(PREFIX + "kept", PREFIX + "foreign");
+        assertThat(results.containerEvents().failed().stream()
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
+                .singleElement().asString().contains("kindj-test/no-such-node:1 is not in the Docker engine");
+    }
+
+    @KubeCluster(name = PREFIX + "probe", image = "kindj-test/no-such-node:1")
+    static class NeedsAMissingImage {
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    private void fakeCluster(String suffix, Optional<ClusterMarker> marker) {
+        String cluster = PREFIX + suffix;
+        String node = cluster + "-control-plane";
+        String image = NodeImageBuilder.findDefault().orElseThrow();
+        provider.docker().createContainerCmd(image)
+                .withName(node)
+                .withLabels(Map.of("dev.kindj.cluster", cluster, "dev.kindj.role", "control-plane"))
+                .withEntrypoint("sleep", "infinity")
+                .exec();
+        provider.docker().startContainerCmd(node).exec();
+        marker.ifPresent(content -> content.writeTo(provider, provider.listNodes(cluster)));
+    }
+
+}

@@ -1,0 +1,81 @@
+package dev.kindj.provision.bootstrap.steps;
+
+import dev.kindj.provision.bootstrap.CreationContext;
+import dev.kindj.provision.bootstrap.CreationStep;
+import dev.kindj.provision.bootstrap.Etcdctl;
+import dev.kindj.provision.bootstrap.NodeServices;
+import dev.kindj.provision.bootstrap.Waits;
+import dev.kindj.provision.bootstrap.components.EtcdFiles;
+import dev.kindj.provision.node.ExecResult;
+import dev.kindj.provision.node.NodeCommandException;
+import dev.kindj.provision.node.NodeProvider;
+import dev.kindj.provision.plan.ClusterPlan;
+import dev.kindj.provision.plan.PlannedNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes every control plane after the first an etcd member, one at a time. Each joins as a learner, which does not
+ * count towards quorum, and is promoted once it has caught up: a voting member added directly leaves the cluster
+ * without quorum until it runs, and etcd stalls for seconds. The members' arguments already say initial-cluster-state
+ * {@code existing}. etcd accepts a member only after 5 s in which every member was connected, so the API servers are
+ * started first: they boot meanwhile and each connects to its node's etcd once that runs.
+ */
+public final class JoinControlPlanes implements CreationStep {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** How etcd says "not yet": not every member has been connected for 5 s, or the learner has not caught up. */
+    private static final List<String> NOT_YET = List.of(
+            "etcdserver: unhealthy cluster",
+            "etcdserver: can only promote a learner member which is in sync with leader");
+    /** etcdctl pads the hexadecimal ID to 16 characters with spaces. */
+    private static final Pattern ADDED_MEMBER_ID = Pattern.compile("Member +([0-9a-f]+) added");
+
+    @Override
+    public String title() {
+        return "Joining control planes";
+    }
+
+    @Override
+    public boolean appliesTo(ClusterPlan plan) {
+        return plan.controlPlanes().size() > 1;
+    }
+
+    @Override
+    public void run(CreationContext context) {
+        NodeProvider provider = context.provider();
+        List<PlannedNode> controlPlanes = context.plan().controlPlanes();
+        String first = controlPlanes.get(0).name();
+        context.forEach(controlPlanes, node -> NodeServices.start(provider, node.name(), "kube-apiserver"));
+        for (PlannedNode member : controlPlanes.subList(1, controlPlanes.size())) {
+            ExecResult added = onceAccepted(provider, first, "etcd to add " + member.name() + " as a learner",
+                    "member", "add", member.name(), "--learner", "--peer-urls=" + EtcdFiles.peerUrl(member));
+            NodeServices.start(provider, member.name(), "etcd");
+            onceAccepted(provider, first, "etcd to promote " + member.name(), "member", "promote", memberId(added));
+            StartEtcd.awaitHealth(provider, member.name());
+        }
+    }
+
+    /** Runs the etcdctl command on {@code node} until etcd accepts it; a refusal other than {@link #NOT_YET} is final. */
+    private static ExecResult onceAccepted(NodeProvider provider, String node, String what, String... command) {
+        ExecResult[] last = {null};
+        Waits.until(what, TIMEOUT, () -> {
+            last[0] = Etcdctl.run(provider, node, command);
+            if (!last[0].succeeded() && NOT_YET.stream().noneMatch(last[0].stderr()::contains)) {
+                throw new NodeCommandException(node, last[0]);
+            }
+            return last[0].succeeded();
+        }, () -> last[0].stderr());
+        return last[0];
+    }
+
+    private static String memberId(ExecResult added) {
+        Matcher id = ADDED_MEMBER_ID.matcher(added.stdout());
+        if (!id.find()) {
+            throw new IllegalStateException("etcdctl member add printed no member ID: " + added.stdout());
+        }
+        return id.group(1);
+    }
+}
