@@ -22,10 +22,10 @@ alone=$(run alone)
 shared=$(run shared)
 create=$(run kept)
 attach=$(run kept)
-echo "| case | wall | cluster startup | wall without startup | each sharing class, start to finish |"
-echo "|---|---|---|---|---|"
+echo "| case | wall | cluster startup | cleanup (deletion) | the rest: JVM warm-up, classes, tests | each sharing class, start to finish |"
+echo "|---|---|---|---|---|---|"
 printf '%s\n' "$alone" "$shared" "$create" "$attach"
-without() { awk -F'|' '{gsub(/ /, "", $5); print $5}' <<< "$1"; }
+rest() { awk -F'|' '{gsub(/ /, "", $6); print $6}' <<< "$1"; }
 echo
-echo "per extra class sharing the cluster: $(( ($(without "$shared") - $(without "$alone")) / 2 )) ms" \
-  "(difference of the two runs without cluster startup, halved)"
+echo "per extra class sharing the cluster: $(( ($(rest "$shared") - $(rest "$alone")) / 2 )) ms" \
+  "(the rest of the 3-class run minus that of the 1-class run, halved)"

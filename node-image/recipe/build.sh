@@ -18,6 +18,9 @@ started=$SECONDS
 PAUSE_IMAGE=registry.k8s.io/pause:3.10.1
 COREDNS_VERSION=v1.13.1 # the CoreDNS kubeadm 1.35 deploys
 COREDNS_IMAGE=registry.k8s.io/coredns/coredns:$COREDNS_VERSION
+LOCAL_PATH_VERSION=v0.0.30 # the newest local-path-provisioner on the Go module proxy
+LOCAL_PATH_IMAGE=docker.io/rancher/local-path-provisioner:$LOCAL_PATH_VERSION
+LOCAL_PATH_HELPER_IMAGE=docker.io/kindj/local-path-helper:1
 K8S_BINARIES=(kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl)
 
 version='' image='' source=modules base_image='' cache=${HOME:-/root}/.cache/kindj quiet=''
@@ -287,11 +290,38 @@ else
 fi
 mark coredns $t0
 
+# ---- storage: local-path-provisioner and its helper, for the default StorageClass -------------
+t0=$SECONDS
+local_path_tar=$cache/images/local-path-$LOCAL_PATH_VERSION-$(hash_of "$recipe/local-path/Dockerfile" "$recipe/build-go-binary.sh").tar
+local_path_helper_tar=$cache/images/local-path-helper-$(hash_of "$recipe/local-path/helper.Dockerfile").tar
+if [[ -f $local_path_tar && -f $local_path_helper_tar ]]; then
+  say storage "reusing $local_path_tar and $local_path_helper_tar"
+else
+  say storage "compiling local-path-provisioner $LOCAL_PATH_VERSION from the Go module proxy; helper from Debian's busybox-static"
+  mkdir -p "$work/local-path" "$work/local-path-helper"
+  cp "$recipe/local-path/Dockerfile" "$work/local-path/"
+  cp "$recipe/local-path/helper.Dockerfile" "$work/local-path-helper/Dockerfile"
+  run storage go_run "$recipe/build-go-binary.sh" "github.com/rancher/local-path-provisioner@$LOCAL_PATH_VERSION" \
+    "$work/local-path/local-path-provisioner" "-X main.VERSION=$LOCAL_PATH_VERSION" || die 1 "compiling local-path-provisioner failed"
+  run storage docker run --rm -v "$work/local-path-helper:/out" "$base_tag" sh -ec \
+    'apt-get -o Acquire::Check-Valid-Until=false -q update && cd /tmp && apt-get download -q busybox-static && dpkg-deb -x busybox-static_*.deb pkg && cp pkg/usr/bin/busybox /out/' \
+    || die 3 "downloading Debian's busybox-static failed (is the Debian mirror reachable?)"
+  temp_images+=("$id-local-path:latest" "$id-local-path-helper:latest")
+  run storage docker build --force-rm -t "$id-local-path:latest" "$work/local-path" || die 1 "building the local-path-provisioner image failed"
+  run storage docker build --force-rm -t "$id-local-path-helper:latest" "$work/local-path-helper" || die 1 "building the local-path helper image failed"
+  docker save -o "$local_path_tar.$$" "$id-local-path:latest" >> "$log" 2>&1 && mv "$local_path_tar.$$" "$local_path_tar" \
+    || die 1 "saving the local-path-provisioner image failed"
+  docker save -o "$local_path_helper_tar.$$" "$id-local-path-helper:latest" >> "$log" 2>&1 \
+    && mv "$local_path_helper_tar.$$" "$local_path_helper_tar" || die 1 "saving the local-path helper image failed"
+fi
+mark storage $t0
+
 # ---- up to date already? ----------------------------------------------------------------------
 build_hash=$( (cd "$recipe" && { find node/files -type f | sort; find node/files -type f | sort | xargs cat node/Dockerfile; } | sha256sum
   docker image inspect -f '{{.Id}}' "$base_tag"; echo "$version"
   cat "$kdir/$complete_marker" 2>/dev/null || (cd "$kdir" && sha256sum "${K8S_BINARIES[@]}")
-  sha256sum < "$pause_tar"; sha256sum < "$coredns_tar") | hash_of /dev/stdin)
+  sha256sum < "$pause_tar"; sha256sum < "$coredns_tar"
+  sha256sum < "$local_path_tar"; sha256sum < "$local_path_helper_tar") | hash_of /dev/stdin)
 if [[ $(docker image inspect -f '{{index .Config.Labels "dev.kindj.build-hash"}}' "$image" 2>/dev/null) == "$build_hash" ]]; then
   say "done" "$image is up to date (build hash $build_hash)"
   exit 0
@@ -313,18 +343,20 @@ mark node $t0
 # containerd runs in a container of the new image with its root on a Docker volume (overlayfs
 # snapshots cannot live on the container's own overlay root); the volume's content becomes an
 # image layer at /var/lib/containerd. At run time /var is a fresh volume, which Docker fills
-# from the image, so every node starts with both images unpacked and pinned.
+# from the image, so every node starts with these images unpacked and pinned.
 t0=$SECONDS
 preload_tar=$cache/preload/$( (docker image inspect -f '{{.Id}}' "$base_tag"; cat "$recipe/node/files/etc/containerd/config.toml"
-  sha256sum < "$pause_tar"; sha256sum < "$coredns_tar") | hash_of /dev/stdin).tar
+  sha256sum < "$pause_tar"; sha256sum < "$coredns_tar"
+  sha256sum < "$local_path_tar"; sha256sum < "$local_path_helper_tar") | hash_of /dev/stdin).tar
 if [[ -f $preload_tar ]]; then
   say preload "reusing $preload_tar"
 else
-  say preload "importing $PAUSE_IMAGE and $COREDNS_IMAGE into containerd (k8s.io namespace, pinned)"
+  say preload "importing $PAUSE_IMAGE, $COREDNS_IMAGE and the local-path images into containerd (k8s.io namespace, pinned)"
   mkdir -p "$cache/preload"
   temp_volumes+=("$id-preload")
   docker volume create "$id-preload" >> "$log" || die 1 "creating a Docker volume failed"
   cp "$pause_tar" "$work/pause.tar"; cp "$coredns_tar" "$work/coredns.tar"
+  cp "$local_path_tar" "$work/local-path.tar"; cp "$local_path_helper_tar" "$work/local-path-helper.tar"
   temp_containers+=("$id-preload")
   docker run -d --name "$id-preload" --stop-signal SIGTERM --cap-add ALL --cap-drop SYS_RESOURCE \
     --security-opt seccomp=unconfined --security-opt apparmor=unconfined --tmpfs /run --tmpfs /tmp \
@@ -343,6 +375,8 @@ else
   }
   import pause.tar "$PAUSE_IMAGE" || die 1 "importing the pause image failed"
   import coredns.tar "$COREDNS_IMAGE" || die 1 "importing the CoreDNS image failed"
+  import local-path.tar "$LOCAL_PATH_IMAGE" || die 1 "importing the local-path-provisioner image failed"
+  import local-path-helper.tar "$LOCAL_PATH_HELPER_IMAGE" || die 1 "importing the local-path helper image failed"
   docker exec "$id-preload" ctr -n k8s.io images ls >> "$log" 2>&1
   docker stop -t 30 "$id-preload" >> "$log" 2>&1 || die 1 "stopping the preload containerd failed"
   docker run --rm -v "$id-preload:/src:ro" --entrypoint tar "$id-node:latest" -C /src --numeric-owner -cf - . \

@@ -45,7 +45,11 @@ public @interface KubeCluster {
     /** A Kubernetes release ({@code v1.35.4}); its kindj node image is built if missing. Empty: kindj's default. */
     String kubernetesVersion() default "";
 
-    /** A node image already in the Docker engine; excludes {@link #kubernetesVersion()}. */
+    /**
+     * A node image already in the Docker engine; excludes {@link #kubernetesVersion()}. When both are empty,
+     * the system property {@code kindj.image} names the image if set (handy in CI), else the default
+     * version's kindj node image is used, built if missing.
+     */
     String image() default "";
 
     /**

@@ -1,6 +1,7 @@
 package dev.kindj.provision;
 
 import dev.kindj.config.ClusterConfig;
+import dev.kindj.provision.bootstrap.AdminKubectl;
 import dev.kindj.provision.bootstrap.ClusterCreator;
 import dev.kindj.provision.bootstrap.CreatedCluster;
 import dev.kindj.provision.docker.DockerNodeProvider;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,8 +20,6 @@ import java.util.stream.Collectors;
  * {@link #describe()} goes into failure messages: every container's state and the API's view of the nodes.
  */
 public final class TestCluster implements AutoCloseable {
-
-    private static final String ADMIN_KUBECONFIG = "/etc/kubernetes/admin.conf";
 
     private final DockerNodeProvider provider;
     private final CreatedCluster created;
@@ -76,9 +74,7 @@ public final class TestCluster implements AutoCloseable {
 
     /** kubectl as the cluster admin, run on the first control plane. */
     public ExecResult kubectl(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + ADMIN_KUBECONFIG, "--request-timeout=10s"));
-        command.addAll(List.of(arguments));
-        return provider.exec(controlPlane(), command, null);
+        return new AdminKubectl(provider, controlPlane()).run(arguments);
     }
 
     /** The containers' states and, when the API answers, `kubectl get nodes` and the pods that are not running. */

@@ -27,22 +27,29 @@ public final class SharedClusterBenchmark {
     private SharedClusterBenchmark() {
     }
 
-    /** One engine run: its wall time, the cluster's startup, and how long each class took. */
-    private record Run(Duration wall, Duration startup, String origin, Map<String, Duration> sharedClasses) {
+    /**
+     * One engine run: its wall time, the cluster's startup, the cleanup after the last class (deleting the
+     * cluster), and how long each class that shared the cluster took.
+     */
+    private record Run(Duration wall, Duration startup, Duration cleanup, String origin, Map<String, Duration> sharedClasses) {
 
         static Run of(Class<?>... classes) {
             Instant start = Instant.now();
             EngineExecutionResults results = EngineRuns.run(classes);
-            Duration wall = Duration.between(start, Instant.now());
+            Instant end = Instant.now();
             assertThat(results.allEvents().failed().count()).as(EngineRuns.failures(results)).isZero();
             EngineRuns.ClusterEntry opener = EngineRuns.clusterEntries(results).stream()
                     .filter(entry -> !entry.origin().equals("shared")).findFirst().orElseThrow();
-            return new Run(wall, Duration.between(opener.startupBegan(), opener.ready()), opener.origin(),
-                    sharedClassDurations(results));
+            Instant lastClassFinished = results.containerEvents().finished().stream()
+                    .filter(event -> !event.getTestDescriptor().isRoot())
+                    .map(Event::getTimestamp).max(Instant::compareTo).orElseThrow();
+            return new Run(Duration.between(start, end), Duration.between(opener.startupBegan(), opener.ready()),
+                    Duration.between(lastClassFinished, end), opener.origin(), sharedClassDurations(results));
         }
 
-        Duration withoutStartup() {
-            return wall.minus(startup);
+        /** Everything but startup and cleanup: JVM warm-up, the classes, their tests. */
+        Duration rest() {
+            return wall.minus(startup).minus(cleanup);
         }
     }
 
@@ -72,7 +79,7 @@ public final class SharedClusterBenchmark {
         String sharing = run.sharedClasses().values().stream().map(duration -> Long.toString(duration.toMillis()))
                 .collect(Collectors.joining(", "));
         System.out.println("| " + name + " | " + run.wall().toMillis() + " | " + run.startup().toMillis() + " | "
-                + run.withoutStartup().toMillis() + " | " + (sharing.isEmpty() ? "–" : sharing) + " |");
+                + run.cleanup().toMillis() + " | " + run.rest().toMillis() + " | " + (sharing.isEmpty() ? "–" : sharing) + " |");
     }
 
     /** Start-to-finish time of each class that reported it shares a cluster. */

@@ -134,17 +134,28 @@ public final class DockerNodeProvider implements NodeProvider {
             return createAndStartLoadBalancer(spec);
         }
         NodeContainerSettings.Rights rights = RIGHTS.get();
-        if (rights != null) {
-            return createAndStart(spec, rights);
+        if (rights == null) {
+            // Nodes created at once would each try --privileged, and each refusal costs a filled /var volume:
+            // one node learns what the engine grants while the others wait.
+            synchronized (RIGHTS) {
+                if (RIGHTS.get() == null) {
+                    return createLearningRights(spec);
+                }
+            }
+            rights = RIGHTS.get();
         }
+        return createAndStart(spec, rights);
+    }
+
+    private Node createLearningRights(NodeSpec spec) {
         try {
             Node node = createAndStart(spec, NodeContainerSettings.Rights.PRIVILEGED);
-            RIGHTS.compareAndSet(null, NodeContainerSettings.Rights.PRIVILEGED);
+            RIGHTS.set(NodeContainerSettings.Rights.PRIVILEGED);
             return node;
         } catch (DockerException e) {
             removeContainer(spec.name());
             LOG.debug("the engine refused a privileged node ({}); using explicit capabilities instead", e.getMessage());
-            RIGHTS.compareAndSet(null, NodeContainerSettings.Rights.EXPLICIT);
+            RIGHTS.set(NodeContainerSettings.Rights.EXPLICIT);
             return createAndStart(spec, NodeContainerSettings.Rights.EXPLICIT);
         }
     }

@@ -1,5 +1,7 @@
 package dev.kindj.provision.images;
 
+import dev.kindj.provision.node.UnknownNameException;
+
 /**
  * An image name as Docker shows it ({@code kindj-test/app:1}) and as containerd stores it
  * ({@code docker.io/kindj-test/app:1}): containerd keeps every name fully qualified and tagged.
@@ -8,10 +10,10 @@ record ImageName(String familiar, String containerdRef) {
 
     private static final String DEFAULT_DOMAIN = "docker.io";
 
-    /** @throws IllegalArgumentException for a digest reference or an empty name */
+    /** @throws UnknownNameException for a digest reference or an empty name */
     static ImageName parse(String name) {
         if (name.isBlank() || name.contains("@")) {
-            throw new IllegalArgumentException("'" + name + "' is not an image name; give NAME[:TAG]");
+            throw new UnknownNameException("'" + name + "' is not an image name; give NAME[:TAG]");
         }
         String tagged = hasTag(name) ? name : name + ":latest";
         int slash = tagged.indexOf('/');

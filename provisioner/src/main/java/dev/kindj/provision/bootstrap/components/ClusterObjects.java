@@ -4,7 +4,7 @@ import dev.kindj.provision.plan.ClusterPlan;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The objects kubeadm would create once the API is up: its RBAC bindings and the cluster DNS. */
+/** The objects kubeadm would create once the API is up (its RBAC bindings, the cluster DNS), and default storage. */
 public final class ClusterObjects {
 
     /** Gives admin.conf's group, which is not system:masters, cluster-admin, so admin access can be revoked. */
@@ -45,6 +45,7 @@ public final class ClusterObjects {
     public static String yaml(ClusterPlan plan) {
         List<String> documents = new ArrayList<>(List.of(CLUSTER_ADMINS, KUBELET_API_ADMIN));
         documents.addAll(CoreDns.documents(plan));
+        documents.addAll(LocalPathStorage.documents());
         return String.join("---\n", documents);
     }
 }

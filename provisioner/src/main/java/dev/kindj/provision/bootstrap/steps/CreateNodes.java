@@ -1,7 +1,6 @@
 package dev.kindj.provision.bootstrap.steps;
 
 import dev.kindj.config.Mount;
-import dev.kindj.config.Networking;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
@@ -15,6 +14,7 @@ import dev.kindj.provision.plan.ClusterPlan;
 import dev.kindj.provision.plan.PlannedNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -56,30 +56,42 @@ public final class CreateNodes implements CreationStep {
         List<PortMapping> ports = new ArrayList<>();
         if (node == plan.apiServerContainer()) {
             var networking = plan.config().networking();
-            ports.add(new PortMapping(ClusterPlan.API_SERVER_PORT, apiServerHostPort(networking),
-                    networking.apiServerAddress(), PortProtocol.TCP));
+            ports.add(withFixedHostPort(new PortMapping(ClusterPlan.API_SERVER_PORT, networking.apiServerPort(),
+                    networking.apiServerAddress(), PortProtocol.TCP)));
         }
         List<Mount> mounts = new ArrayList<>();
         NodeConfig config = node.config();
         if (config != null) {
-            ports.addAll(config.extraPortMappings());
+            config.extraPortMappings().forEach(mapping -> ports.add(withFixedHostPort(mapping)));
             mounts.addAll(config.extraMounts());
         }
         return new NodeSpec(node.name(), plan.name(), node.role(), node.image(), node.ip(), ports, mounts, Map.of());
     }
 
     /**
-     * The configured port, or a free one chosen now: Docker would choose a new port on every start of the container,
-     * and the exported kubeconfig must keep working after a restart.
+     * The mapping with a host port chosen now when it asks for a random one: Docker would choose a new port on every
+     * start of the container, and what the user was given (the kubeconfig's API port, a random extra port) must keep
+     * working after a restart.
      */
-    private static int apiServerHostPort(Networking networking) {
-        if (networking.apiServerPort() != 0) {
-            return networking.apiServerPort();
+    private static PortMapping withFixedHostPort(PortMapping mapping) {
+        if (mapping.hostPort() != 0) {
+            return mapping;
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(networking.apiServerAddress()))) {
-            return socket.getLocalPort();
+        try {
+            InetAddress address = InetAddress.getByName(mapping.listenAddress());
+            int port;
+            if (mapping.protocol() == PortProtocol.UDP) {
+                try (DatagramSocket socket = new DatagramSocket(0, address)) {
+                    port = socket.getLocalPort();
+                }
+            } else {
+                try (ServerSocket socket = new ServerSocket(0, 1, address)) {
+                    port = socket.getLocalPort();
+                }
+            }
+            return new PortMapping(mapping.containerPort(), port, mapping.listenAddress(), mapping.protocol());
         } catch (IOException e) {
-            throw new UncheckedIOException("finding a free port on " + networking.apiServerAddress() + " failed", e);
+            throw new UncheckedIOException("finding a free port on " + mapping.listenAddress() + " failed", e);
         }
     }
 }

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * Makes every control plane after the first an etcd member, one at a time. Each joins as a learner, which does not
  * count towards quorum, and is promoted once it has caught up: a voting member added directly leaves the cluster
  * without quorum until it runs, and etcd stalls for seconds. The members' arguments already say initial-cluster-state
- * {@code existing}. etcd accepts a member only after 5 s in which every member was connected, so the API servers are
- * started first: they boot meanwhile and each connects to its node's etcd once that runs.
+ * {@code existing}. etcd accepts a member only after 5 s in which every member was connected, so each API server starts
+ * as soon as its node's etcd is a healthy member (the first one's right away) and boots during the next join. An API
+ * server started before its etcd runs backs off its connection attempts and becomes ready later.
  */
 public final class JoinControlPlanes implements CreationStep {
 
@@ -48,13 +49,14 @@ public final class JoinControlPlanes implements CreationStep {
         NodeProvider provider = context.provider();
         List<PlannedNode> controlPlanes = context.plan().controlPlanes();
         String first = controlPlanes.get(0).name();
-        context.forEach(controlPlanes, node -> NodeServices.start(provider, node.name(), "kube-apiserver"));
+        NodeServices.start(provider, first, "kube-apiserver");
         for (PlannedNode member : controlPlanes.subList(1, controlPlanes.size())) {
             ExecResult added = onceAccepted(provider, first, "etcd to add " + member.name() + " as a learner",
                     "member", "add", member.name(), "--learner", "--peer-urls=" + EtcdFiles.peerUrl(member));
             NodeServices.start(provider, member.name(), "etcd");
             onceAccepted(provider, first, "etcd to promote " + member.name(), "member", "promote", memberId(added));
             StartEtcd.awaitHealth(provider, member.name());
+            NodeServices.start(provider, member.name(), "kube-apiserver");
         }
     }
 

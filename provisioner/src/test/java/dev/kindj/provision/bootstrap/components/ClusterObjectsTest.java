@@ -25,7 +25,32 @@ class ClusterObjectsTest {
                         "ClusterRoleBinding/system:coredns",
                         "ConfigMap/coredns",
                         "Deployment/coredns",
-                        "Service/kube-dns");
+                        "Service/kube-dns",
+                        "Namespace/local-path-storage",
+                        "ServiceAccount/local-path-provisioner-service-account",
+                        "Role/local-path-provisioner-role",
+                        "ClusterRole/local-path-provisioner-role",
+                        "RoleBinding/local-path-provisioner-bind",
+                        "ClusterRoleBinding/local-path-provisioner-bind",
+                        "ConfigMap/local-path-config",
+                        "Deployment/local-path-provisioner",
+                        "StorageClass/standard");
+    }
+
+    @Test
+    void theDefaultStorageClassBindsWhereThePodRunsAndDeletesWithTheClaim() {
+        assertThat(object("standard", "StorageClass"))
+                .containsEntry("provisioner", "rancher.io/local-path")
+                .containsEntry("volumeBindingMode", "WaitForFirstConsumer")
+                .containsEntry("reclaimPolicy", "Delete");
+        assertThat(map(object("standard", "StorageClass"), "metadata"))
+                .containsEntry("annotations", Map.of("storageclass.kubernetes.io/is-default-class", "true"));
+        Map<String, Object> podSpec = map(map(map(object("local-path-provisioner", "Deployment"), "spec"), "template"), "spec");
+        assertThat(list(podSpec.get("containers")).get(0)).containsEntry("image", LocalPathStorage.IMAGE);
+        assertThat(map(object("local-path-config", "ConfigMap"), "data").get("helperPod.yaml").toString())
+                .contains("image: " + LocalPathStorage.HELPER_IMAGE);
+        assertThat(map(object("local-path-config", "ConfigMap"), "data").get("config.json").toString())
+                .contains("/var/local-path-provisioner");
     }
 
     @Test
