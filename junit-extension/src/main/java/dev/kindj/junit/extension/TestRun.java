@@ -56,6 +56,7 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
 
     /** Connects to Docker and removes clusters that earlier runs left behind. */
     static TestRun start() {
+        ClientWarmUp.start();
         TestRun run = new TestRun(DockerNodeProvider.connect());
         LeftoverClusters.remove(run.provider, run.stamp);
         Runtime.getRuntime().addShutdownHook(run.shutdownHook);

@@ -98,7 +98,13 @@ final class StdinExec {
             toDocker.flush();
             channel.shutdownOutput();
         } catch (IOException e) {
-            // the command exited before reading all of its input; its exit code tells the caller
+            // the command exited before reading all of its input, or the input broke off: either way the command
+            // gets no more, and its exit code tells the caller; without EOF it would wait for more forever
+            try {
+                channel.shutdownOutput();
+            } catch (IOException alreadyClosed) {
+                // the command is gone
+            }
         }
     }
 

@@ -48,7 +48,7 @@ public final class ClusterReadiness {
         Kubectl kubectl = new Kubectl(new AdminKubectl(provider, controlPlane));
         Waits.until("every node of " + clusterName + " to report Ready since it started", timeout,
                 () -> allFresh(kubectl.run("get", "nodes", "-o", "jsonpath=" + NODES), "True", started),
-                () -> kubectl.run("get", "nodes", "-o", "wide").orElse("the API does not answer"));
+                () -> nodeStates(provider, kubectl, started));
         Waits.until("cluster DNS of " + clusterName + " to run again", remaining(deadline),
                 () -> allFresh(kubectl.run("-n", "kube-system", "get", "pods", "-l", "k8s-app=kube-dns",
                         "-o", "jsonpath=" + PODS), "true", started),
@@ -64,6 +64,29 @@ public final class ClusterReadiness {
                 .map(line -> line.trim().split(" ")).toList();
         return !rows.isEmpty() && rows.stream().allMatch(row -> row.length == 3 && row[1].equals(status)
                 && started.containsKey(row[0]) && !Instant.parse(row[2]).isBefore(started.get(row[0])));
+    }
+
+    /** Each node's last Ready report against its start, and the kubelet's last words on nodes not back. */
+    private static String nodeStates(NodeProvider provider, Kubectl kubectl, Map<String, Instant> started) {
+        StringBuilder states = new StringBuilder();
+        String reports = kubectl.run("get", "nodes", "-o", "jsonpath=" + NODES).orElse("");
+        for (Map.Entry<String, Instant> node : started.entrySet()) {
+            String report = reports.lines().filter(line -> line.startsWith(node.getKey() + " ")).findFirst()
+                    .orElse(node.getKey() + " (no report: the API does not answer)");
+            states.append('\n').append(report).append(" (node started ").append(node.getValue()).append(')');
+            if (!allFresh(Optional.of(report), "True", started)) {
+                states.append("\n  kubelet: ").append(kubeletJournal(provider, node.getKey()).replace("\n", "\n  kubelet: "));
+            }
+        }
+        return states.toString();
+    }
+
+    private static String kubeletJournal(NodeProvider provider, String node) {
+        try {
+            return provider.exec(node, "journalctl", "-u", "kubelet", "-n", "5", "--no-pager", "-o", "cat").stdout().strip();
+        } catch (RuntimeException e) {
+            return "(journal unreadable: " + e.getMessage() + ")";
+        }
     }
 
     private static Duration remaining(Instant deadline) {

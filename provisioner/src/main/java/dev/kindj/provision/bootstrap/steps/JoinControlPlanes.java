@@ -17,12 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes every control plane after the first an etcd member, one at a time. Each joins as a learner, which does not
- * count towards quorum, and is promoted once it has caught up: a voting member added directly leaves the cluster
- * without quorum until it runs, and etcd stalls for seconds. The members' arguments already say initial-cluster-state
- * {@code existing}. etcd accepts a member only after 5 s in which every member was connected, so each API server starts
- * as soon as its node's etcd is a healthy member (the first one's right away) and boots during the next join. An API
- * server started before its etcd runs backs off its connection attempts and becomes ready later.
+ * Makes each control plane after the first an etcd member, one at a time (their arguments say initial-cluster-state
+ * {@code existing}). Each joins as a learner and is promoted once it has caught up: a voting member added directly
+ * leaves etcd without quorum until it runs, which stalls it for seconds. etcd accepts the next member only after 5 s
+ * with every member connected, so each API server starts as soon as its etcd is a healthy member (the first one's at
+ * once) and boots meanwhile; one started before its etcd would back off connecting and be ready later.
  */
 public final class JoinControlPlanes implements CreationStep {
 
