@@ -19,3 +19,14 @@ mvn -B -ntp install
 
 # The examples, as standalone projects against the artifacts just installed (one cluster each).
 examples/run-examples.sh
+
+# One closing line for the whole run, counted from every Surefire report (modules and examples).
+find . -path '*/target/surefire-reports/TEST-*.xml' -print0 | xargs -0 cat | awk '
+  /<testsuite / {
+    for (i = 1; i <= NF; i++) {
+      split($i, kv, "="); gsub(/"/, "", kv[2])
+      if (kv[1] == "tests") t += kv[2]; else if (kv[1] == "failures") f += kv[2]
+      else if (kv[1] == "errors") e += kv[2]; else if (kv[1] == "skipped") s += kv[2]
+    }
+  }
+  END { printf "kindj: %d passed, %d failed, %d skipped\n", t - f - e - s, f + e, s }'
