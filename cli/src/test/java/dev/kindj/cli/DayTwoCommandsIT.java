@@ -2,32 +2,17 @@ package dev.kindj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The day-2 commands name what does not exist and exit with the usage code, touching nothing. */
 class DayTwoCommandsIT {
 
     private static final String MISSING = "d2-missing-" + UUID.randomUUID().toString().substring(0, 6);
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Kindj.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void everyDayTwoCommandNamesAMissingCluster(@TempDir Path dir) {
@@ -41,7 +26,7 @@ class DayTwoCommandsIT {
                 List.of("delete", "node", MISSING + "-worker"))) {
             String[] args = Stream.concat(command.stream(), Stream.of("--name", MISSING))
                     .toArray(String[]::new);
-            Run result = run(args);
+            CliRun result = CliRun.of(args);
             assertThat(result.exitCode()).as("exit code of %s: %s", command, result.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(result.err()).as("error of %s", command).contains("no cluster named '" + MISSING + "'");
         }
@@ -50,7 +35,7 @@ class DayTwoCommandsIT {
 
     @Test
     void onlyWorkersCanBeAdded() {
-        Run result = run("create", "node", "--name", MISSING, "--role", "control-plane");
+        CliRun result = CliRun.of("create", "node", "--name", MISSING, "--role", "control-plane");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("worker");
     }

@@ -5,8 +5,6 @@ import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.Verbosity;
 import dev.kindj.provision.docker.DockerNodeProvider;
 import dev.kindj.provision.images.ImageLoader;
-import dev.kindj.provision.node.ClusterNodes;
-import dev.kindj.provision.node.Node;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,8 +31,7 @@ public final class LoadDockerImageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            List<String> nodes = ClusterNodes.runningKubernetesNodes(provider, clusterName.get(), nodeNames.get())
-                    .stream().map(Node::name).toList();
+            List<String> nodes = nodeNames.select(provider, clusterName.get());
             var report = new ImageLoader(provider).loadImages(images, nodes);
             if (!Verbosity.isQuiet()) {
                 LoadReportPrinter.print(report, spec.commandLine().getErr());

@@ -1,5 +1,8 @@
 package dev.kindj.cli.load;
 
+import dev.kindj.provision.node.ClusterNodes;
+import dev.kindj.provision.node.Node;
+import dev.kindj.provision.node.NodeProvider;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -11,8 +14,9 @@ public final class NodeNames {
             description = "Comma-separated node names to load into (default: every node of the cluster).")
     private List<String> names = new ArrayList<>();
 
-    /** Empty means every node. */
-    public List<String> get() {
-        return List.copyOf(names);
+    /** The running Kubernetes nodes to load into: those named, or every one of the cluster. */
+    List<String> select(NodeProvider provider, String clusterName) {
+        return ClusterNodes.runningKubernetesNodes(provider, clusterName, List.copyOf(names)).stream()
+                .map(Node::name).toList();
     }
 }
