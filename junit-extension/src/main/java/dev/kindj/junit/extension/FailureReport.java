@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What a failed test leaves for its author: the cluster's logs ({@code kindj export logs}: component journals,
@@ -19,9 +20,20 @@ import java.util.stream.Stream;
  */
 final class FailureReport {
 
-    static final Path ROOT = Path.of("target", "kindj-reports");
+    private static final Path ROOT = Path.of("target", "kindj-reports");
 
     private FailureReport() {
+    }
+
+    /**
+     * {@code target/kindj-reports/<class>/<test>}; the test is its method's name, plus the display name when that
+     * tells invocations apart (parameterized, repeated).
+     */
+    static Path directoryFor(ExtensionContext context) {
+        String method = context.getRequiredTestMethod().getName();
+        String display = context.getDisplayName();
+        String test = display.equals(method + "()") ? method : method + "-" + display.replaceAll("[^A-Za-z0-9._-]+", "_");
+        return ROOT.resolve(context.getRequiredTestClass().getName()).resolve(test);
     }
 
     static Path write(ClusterSession cluster, Optional<TestNamespace> namespace, Path directory) {

@@ -188,7 +188,7 @@ public final class KubeClusterExtension implements ExecutionCondition, BeforeAll
         if (failure instanceof TestAbortedException) {
             return;
         }
-        Path directory = FailureReport.ROOT.resolve(context.getRequiredTestClass().getName()).resolve(testName(context));
+        Path directory = FailureReport.directoryFor(context);
         try {
             long start = System.nanoTime();
             FailureReport.write(cluster(context), testNamespace(context), directory);
@@ -198,13 +198,6 @@ public final class KubeClusterExtension implements ExecutionCondition, BeforeAll
         } catch (RuntimeException reportFailed) {
             failure.addSuppressed(reportFailed);
         }
-    }
-
-    /** The method's name, plus the display name when it tells invocations apart (parameterized, repeated). */
-    private static String testName(ExtensionContext context) {
-        String method = context.getRequiredTestMethod().getName();
-        String display = context.getDisplayName();
-        return display.equals(method + "()") ? method : method + "-" + display.replaceAll("[^A-Za-z0-9._-]+", "_");
     }
 
     private static ClusterSession cluster(ExtensionContext context) {
