@@ -47,7 +47,8 @@ public final class PodNetworkFiles {
     }
 
     private static String conflist(Ipv4Cidr podCidr) {
-        // IPAM state lives in /run, a tmpfs, because a restarted node has none of its old pods left to hold addresses
+        // IPAM state stays on the node's /var volume (host-local's default): after a restart the new
+        // pods must not get their predecessors' addresses, or Services briefly reach the wrong pod.
         return """
                 {
                   "cniVersion": "1.0.0",
@@ -58,7 +59,6 @@ public final class PodNetworkFiles {
                       "ipMasq": false,
                       "ipam": {
                         "type": "host-local",
-                        "dataDir": "/run/cni-ipam-state",
                         "ranges": [[{"subnet": "%s"}]],
                         "routes": [{"dst": "0.0.0.0/0"}]
                       }
