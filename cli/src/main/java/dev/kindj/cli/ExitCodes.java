@@ -1,8 +1,8 @@
 package dev.kindj.cli;
 
 import dev.kindj.config.ConfigException;
-import dev.kindj.nodeimage.NodeImageException;
-import dev.kindj.provision.node.UnknownNameException;
+import dev.kindj.internal.nodeimage.NodeImageException;
+import dev.kindj.internal.provision.node.UnknownNameException;
 import picocli.CommandLine;
 
 /** Every exit code kindj returns, and which failure maps to which: the one place that decides. */

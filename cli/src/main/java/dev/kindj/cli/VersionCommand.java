@@ -1,6 +1,6 @@
 package dev.kindj.cli;
 
-import dev.kindj.provision.KindjVersion;
+import dev.kindj.internal.provision.KindjVersion;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

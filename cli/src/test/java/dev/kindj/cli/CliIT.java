@@ -2,7 +2,7 @@ package dev.kindj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindj.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

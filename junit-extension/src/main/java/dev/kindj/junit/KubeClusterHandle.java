@@ -1,7 +1,7 @@
 package dev.kindj.junit;
 
-import dev.kindj.provision.node.ExecResult;
-import dev.kindj.provision.node.Node;
+import dev.kindj.internal.provision.node.ExecResult;
+import dev.kindj.internal.provision.node.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.kindj.cli.build;
 
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.nodeimage.KubernetesSource;
-import dev.kindj.nodeimage.LoadBalancerImage;
-import dev.kindj.nodeimage.NodeImage;
-import dev.kindj.nodeimage.NodeImageBuilder;
+import dev.kindj.internal.nodeimage.KubernetesSource;
+import dev.kindj.internal.nodeimage.LoadBalancerImage;
+import dev.kindj.internal.nodeimage.NodeImage;
+import dev.kindj.internal.nodeimage.NodeImageBuilder;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.kindj.cli.create;
 
-import dev.kindj.provision.bootstrap.CreationProgress;
+import dev.kindj.internal.provision.bootstrap.CreationProgress;
 import java.io.PrintWriter;
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package dev.kindj.cli.delete;
 
 import dev.kindj.cli.Verbosity;
-import dev.kindj.provision.kubeconfig.KubeconfigFile;
-import dev.kindj.provision.node.NodeProvider;
+import dev.kindj.internal.provision.kubeconfig.KubeconfigFile;
+import dev.kindj.internal.provision.node.NodeProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import dev.kindj.cli.ClusterName;
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.KubeconfigPath;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package dev.kindj.cli.get;
 
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.kindj.cli.load;
 
-import dev.kindj.provision.images.ImageLoadReport;
-import dev.kindj.provision.images.ImageLoadReport.Outcome;
+import dev.kindj.internal.provision.images.ImageLoadReport;
+import dev.kindj.internal.provision.images.ImageLoadReport.Outcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

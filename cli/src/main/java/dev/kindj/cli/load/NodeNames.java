@@ -1,8 +1,8 @@
 package dev.kindj.cli.load;
 
-import dev.kindj.provision.node.ClusterNodes;
-import dev.kindj.provision.node.Node;
-import dev.kindj.provision.node.NodeProvider;
+import dev.kindj.internal.provision.node.ClusterNodes;
+import dev.kindj.internal.provision.node.Node;
+import dev.kindj.internal.provision.node.NodeProvider;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package dev.kindj.junit.extension;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.kindj.provision.node.Node;
-import dev.kindj.provision.node.NodeFile;
-import dev.kindj.provision.node.NodeProvider;
+import dev.kindj.internal.provision.node.Node;
+import dev.kindj.internal.provision.node.NodeFile;
+import dev.kindj.internal.provision.node.NodeProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -1,12 +1,12 @@
 package dev.kindj.junit.extension;
 
 import dev.kindj.junit.KubeClusterHandle;
-import dev.kindj.provision.docker.DockerNodeProvider;
-import dev.kindj.provision.images.ImageLoader;
-import dev.kindj.provision.logs.ClusterLogs;
-import dev.kindj.provision.node.ClusterNodes;
-import dev.kindj.provision.node.ExecResult;
-import dev.kindj.provision.node.Node;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.images.ImageLoader;
+import dev.kindj.internal.provision.logs.ClusterLogs;
+import dev.kindj.internal.provision.node.ClusterNodes;
+import dev.kindj.internal.provision.node.ExecResult;
+import dev.kindj.internal.provision.node.Node;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

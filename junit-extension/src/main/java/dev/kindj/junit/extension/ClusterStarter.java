@@ -1,9 +1,9 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.provision.bootstrap.ClusterCreator;
-import dev.kindj.provision.bootstrap.CreatedCluster;
-import dev.kindj.provision.docker.DockerNodeProvider;
-import dev.kindj.provision.node.Node;
+import dev.kindj.internal.provision.bootstrap.ClusterCreator;
+import dev.kindj.internal.provision.bootstrap.CreatedCluster;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.node.Node;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.provision.bootstrap.CreationProgress;
-import dev.kindj.provision.node.Node;
-import dev.kindj.provision.node.NodeProvider;
+import dev.kindj.internal.provision.bootstrap.CreationProgress;
+import dev.kindj.internal.provision.node.Node;
+import dev.kindj.internal.provision.node.NodeProvider;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;

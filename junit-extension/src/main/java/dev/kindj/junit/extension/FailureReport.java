@@ -1,8 +1,8 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.provision.bootstrap.AdminKubectl;
-import dev.kindj.provision.node.ExecResult;
-import dev.kindj.provision.node.NodeRole;
+import dev.kindj.internal.provision.bootstrap.AdminKubectl;
+import dev.kindj.internal.provision.node.ExecResult;
+import dev.kindj.internal.provision.node.NodeRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.kindj.junit.extension;
 import dev.kindj.junit.KubeCluster;
 import dev.kindj.junit.KubeNamespace;
 import dev.kindj.junit.Kubeconfig;
-import dev.kindj.provision.docker.DockerUnavailableException;
+import dev.kindj.internal.provision.docker.DockerUnavailableException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.provision.Parallel;
-import dev.kindj.provision.node.NodeProvider;
+import dev.kindj.internal.provision.Parallel;
+import dev.kindj.internal.provision.node.NodeProvider;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,9 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.nodeimage.NodeImage;
-import dev.kindj.nodeimage.NodeImageBuilder;
-import dev.kindj.provision.Parallel;
-import dev.kindj.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.nodeimage.NodeImage;
+import dev.kindj.internal.nodeimage.NodeImageBuilder;
+import dev.kindj.internal.provision.Parallel;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
-import dev.kindj.provision.docker.DockerClients;
+import dev.kindj.internal.provision.docker.DockerClients;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;

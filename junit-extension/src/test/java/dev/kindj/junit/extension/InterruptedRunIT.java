@@ -5,7 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.kindj.junit.KubeCluster;
 import dev.kindj.junit.KubeClusterHandle;
-import dev.kindj.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

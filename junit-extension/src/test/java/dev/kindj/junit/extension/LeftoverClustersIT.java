@@ -3,8 +3,8 @@ package dev.kindj.junit.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindj.junit.KubeCluster;
-import dev.kindj.nodeimage.NodeImageBuilder;
-import dev.kindj.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.nodeimage.NodeImageBuilder;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;

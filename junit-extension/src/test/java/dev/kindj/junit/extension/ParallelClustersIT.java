@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindj.junit.KubeCluster;
 import dev.kindj.junit.KubeClusterHandle;
-import dev.kindj.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindj.junit.KubeCluster;
 import dev.kindj.junit.KubeClusterHandle;
-import dev.kindj.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

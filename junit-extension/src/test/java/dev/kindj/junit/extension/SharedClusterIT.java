@@ -7,7 +7,7 @@ import dev.kindj.junit.KubeCluster;
 import dev.kindj.junit.KubeClusterHandle;
 import dev.kindj.junit.KubeNamespace;
 import dev.kindj.junit.Kubeconfig;
-import dev.kindj.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodBuilder;

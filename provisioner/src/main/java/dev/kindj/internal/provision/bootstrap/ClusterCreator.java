@@ -1,0 +1,176 @@
+package dev.kindj.internal.provision.bootstrap;
+
+import dev.kindj.config.ClusterConfig;
+import dev.kindj.internal.provision.bootstrap.steps.ApplyClusterObjects;
+import dev.kindj.internal.provision.bootstrap.steps.ConfigureLoadBalancer;
+import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
+import dev.kindj.internal.provision.bootstrap.steps.ExportKubeconfig;
+import dev.kindj.internal.provision.bootstrap.steps.GenerateCertificates;
+import dev.kindj.internal.provision.bootstrap.steps.JoinControlPlanes;
+import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
+import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
+import dev.kindj.internal.provision.bootstrap.steps.StartEtcd;
+import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
+import dev.kindj.internal.provision.bootstrap.steps.WaitForReady;
+import dev.kindj.internal.provision.bootstrap.steps.WriteConfiguration;
+import dev.kindj.internal.provision.node.NodeProvider;
+import dev.kindj.internal.provision.plan.ClusterPlan;
+import dev.kindj.internal.provision.plan.ClusterPlanner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Creates a cluster: config → plan → containers → PKI and bootstrap → kubeconfig, as an ordered
+ * list of small steps. A failure deletes everything created so far unless {@link #withRetain}.
+ */
+public final class ClusterCreator {
+
+    /** The steps, in order; each is one file in {@code steps/}. */
+    static final List<CreationStep> STEPS = List.of(
+            new GenerateCertificates(),
+            new CreateNodes(),
+            new ConfigureLoadBalancer(),
+            new WriteConfiguration(),
+            new StartEtcd(),
+            new JoinControlPlanes(),
+            new StartControlPlane(),
+            new ApplyClusterObjects(),
+            new StartNodeAgents(),
+            new RegisterNodes(),
+            new WaitForReady(),
+            new ExportKubeconfig());
+
+    private final ClusterConfig config;
+    private final NodeProvider provider;
+    private String image;
+    private String loadBalancerImage;
+    private boolean retain;
+    private Duration waitForReady = Duration.ofMinutes(3);
+    private CreationProgress progress = CreationProgress.SILENT;
+
+    private ClusterCreator(ClusterConfig config, NodeProvider provider) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    public static ClusterCreator forConfig(ClusterConfig config, NodeProvider provider) {
+        return new ClusterCreator(config, provider);
+    }
+
+    /** The node image for nodes whose config names none. */
+    public ClusterCreator withImage(String nodeImage) {
+        this.image = nodeImage;
+        return this;
+    }
+
+    /** The load balancer's image, required when the config has several control planes. */
+    public ClusterCreator withLoadBalancerImage(String haproxyImage) {
+        this.loadBalancerImage = haproxyImage;
+        return this;
+    }
+
+    /** Keep the containers of a failed creation for debugging. */
+    public ClusterCreator withRetain(boolean keep) {
+        this.retain = keep;
+        return this;
+    }
+
+    /** How long to wait for nodes and DNS to be ready; zero returns once the control plane is up. */
+    public ClusterCreator withWaitForReady(Duration timeout) {
+        this.waitForReady = timeout;
+        return this;
+    }
+
+    public ClusterCreator withProgress(CreationProgress listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    public CreatedCluster create() {
+        Objects.requireNonNull(image, "a node image is required (withImage)");
+        if (provider.listClusters().contains(config.name())) {
+            throw new ClusterExistsException(config.name());
+        }
+        List<String> missing = ClusterPlanner.images(config, image).stream().filter(i -> !provider.hasImage(i)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("node image " + String.join(", ", missing) + " is not in the Docker engine"
+                    + " and cannot be pulled; build it with `kindj build node-image` or name an existing one with --image");
+        }
+        if (ClusterPlanner.needsLoadBalancer(config)) {
+            requireLoadBalancerImage();
+        }
+        // Created before the try: if this fails (say, a concurrent create of the same name won),
+        // nothing of ours exists and nothing of theirs may be deleted.
+        String subnet = provider.createNetwork(config.name());
+        ExecutorService executor = Executors.newFixedThreadPool(8, daemonThreads());
+        // Ctrl-C (or any JVM shutdown) mid-create must not leave half a cluster behind.
+        Thread cleanupOnExit = new Thread(() -> provider.deleteCluster(config.name()), "kindj-create-cleanup");
+        if (!retain) {
+            Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        }
+        try {
+            ClusterPlan plan = ClusterPlanner.plan(config, subnet, image, loadBalancerImage);
+            CreationContext context = new CreationContext(plan, provider, executor, waitForReady);
+            runSteps(context);
+            return new CreatedCluster(plan, context.exportedKubeconfig(), ExportKubeconfig.apiServerUrl(context));
+        } catch (RuntimeException e) {
+            if (!retain) {
+                provider.deleteCluster(config.name());
+            }
+            throw e;
+        } finally {
+            executor.shutdownNow();
+            if (!retain) {
+                removeHook(cleanupOnExit);
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting and the hook is already running: it finishes the cleanup
+        }
+    }
+
+    private void requireLoadBalancerImage() {
+        if (loadBalancerImage == null) {
+            throw new IllegalArgumentException("cluster " + config.name() + " has " + config.controlPlanes().size()
+                    + " control planes and so needs a load balancer image (withLoadBalancerImage)");
+        }
+        if (!provider.hasImage(loadBalancerImage)) {
+            throw new IllegalArgumentException("load balancer image " + loadBalancerImage + " is not in the Docker engine"
+                    + " and cannot be pulled; build it with `kindj build node-image`");
+        }
+    }
+
+    private void runSteps(CreationContext context) {
+        for (CreationStep step : STEPS) {
+            if (!step.appliesTo(context.plan())) {
+                continue;
+            }
+            Instant start = Instant.now();
+            progress.started(step.title());
+            try {
+                step.run(context);
+            } catch (Exception e) {
+                progress.failed(step.title(), e);
+                throw new ClusterCreationException(config.name(), step.title(), e);
+            }
+            progress.finished(step.title(), Duration.between(start, Instant.now()));
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return work -> {
+            Thread thread = new Thread(work, "kindj-create");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

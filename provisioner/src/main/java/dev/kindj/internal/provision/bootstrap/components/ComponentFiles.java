@@ -1,0 +1,54 @@
+package dev.kindj.internal.provision.bootstrap.components;
+
+import dev.kindj.internal.provision.node.NodeFile;
+import dev.kindj.internal.provision.plan.ClusterPlan;
+import dev.kindj.internal.provision.plan.PlannedNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every argument and configuration file of a node's Kubernetes components. Each unit {@code X} of the node image
+ * runs its binary with the arguments in {@link #argsPath argsPath(X)}, one per line.
+ */
+public final class ComponentFiles {
+
+    public static final String ARGS_DIR = "/etc/kindj/args";
+
+    private ComponentFiles() {}
+
+    public static String argsPath(String unit) {
+        return ARGS_DIR + "/" + unit;
+    }
+
+    /**
+     * Control planes get etcd, kube-apiserver, kube-controller-manager and kube-scheduler; every node gets the
+     * kubelet, kube-proxy and the pod network, as the cluster config allows. Control planes are expected to join
+     * etcd one at a time in plan order, so each one's initial cluster is the control planes planned before it.
+     *
+     * @throws IllegalArgumentException for the load balancer, a node of another plan, or kube-proxy mode ipvs
+     */
+    public static List<NodeFile> forNode(ClusterPlan plan, PlannedNode node, NodeSettings settings) {
+        if (!plan.nodes().contains(node)) {
+            throw new IllegalArgumentException(node.name() + " is not a Kubernetes node of cluster " + plan.name());
+        }
+        List<NodeFile> files = new ArrayList<>();
+        if (node.isControlPlane()) {
+            files.add(etcdArgs(plan, node));
+            files.add(ApiServerFiles.args(plan, node));
+            files.add(ControllerManagerFiles.args(plan));
+            files.add(SchedulerFiles.args(plan));
+        }
+        files.addAll(KubeletFiles.forNode(plan, node, settings));
+        files.addAll(KubeProxyFiles.forNode(plan, node));
+        files.addAll(PodNetworkFiles.forNode(plan, node));
+        return List.copyOf(files);
+    }
+
+    private static NodeFile etcdArgs(ClusterPlan plan, PlannedNode node) {
+        List<PlannedNode> controlPlanes = plan.controlPlanes();
+        int position = controlPlanes.indexOf(node);
+        return position == 0
+                ? EtcdFiles.newCluster(node)
+                : EtcdFiles.joining(node, controlPlanes.subList(0, position));
+    }
+}

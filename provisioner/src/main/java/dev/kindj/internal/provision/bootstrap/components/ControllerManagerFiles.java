@@ -1,0 +1,34 @@
+package dev.kindj.internal.provision.bootstrap.components;
+
+import static dev.kindj.internal.provision.pki.PkiPaths.certificate;
+import static dev.kindj.internal.provision.pki.PkiPaths.key;
+
+import dev.kindj.internal.provision.node.NodeFile;
+import dev.kindj.internal.provision.pki.PkiPaths;
+import dev.kindj.internal.provision.plan.ClusterPlan;
+
+/** kube-controller-manager's arguments, the same on every control plane. */
+public final class ControllerManagerFiles {
+
+    private ControllerManagerFiles() {}
+
+    public static NodeFile args(ClusterPlan plan) {
+        return new ComponentArgs("kube-controller-manager")
+                .leaderElectedOnLoopback(PkiPaths.CONTROLLER_MANAGER_KUBECONFIG)
+                .flag("client-ca-file", certificate(PkiPaths.CA))
+                .flag("requestheader-client-ca-file", certificate(PkiPaths.FRONT_PROXY_CA))
+                .flag("root-ca-file", certificate(PkiPaths.CA))
+                .flag("service-account-private-key-file", PkiPaths.SERVICE_ACCOUNT_KEY)
+                .flag("cluster-signing-cert-file", certificate(PkiPaths.CA))
+                .flag("cluster-signing-key-file", key(PkiPaths.CA))
+                .flag("use-service-account-credentials", true)
+                .flag("controllers", "*,bootstrapsigner,tokencleaner")
+                .flag("cluster-name", plan.name())
+                .flag("cluster-cidr", plan.podSubnet())
+                // kindj sets each Node's spec.podCIDR to its planned range, the one its CNI config already uses
+                .flag("allocate-node-cidrs", false)
+                .flag("service-cluster-ip-range", plan.serviceSubnet())
+                .featureGates(plan.config())
+                .toFile();
+    }
+}

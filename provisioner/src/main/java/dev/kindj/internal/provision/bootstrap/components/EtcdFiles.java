@@ -1,0 +1,77 @@
+package dev.kindj.internal.provision.bootstrap.components;
+
+import static dev.kindj.internal.provision.pki.PkiPaths.certificate;
+import static dev.kindj.internal.provision.pki.PkiPaths.key;
+
+import dev.kindj.internal.provision.node.NodeFile;
+import dev.kindj.internal.provision.pki.PkiPaths;
+import dev.kindj.internal.provision.plan.PlannedNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** etcd's arguments on a control plane, as kubeadm gives them to its local etcd. */
+public final class EtcdFiles {
+
+    public static final String DATA_DIR = "/var/lib/etcd";
+    public static final int CLIENT_PORT = 2379;
+    public static final int PEER_PORT = 2380;
+    public static final String LOCAL_CLIENT_URL = "https://127.0.0.1:" + CLIENT_PORT;
+
+    private EtcdFiles() {}
+
+    /** The first member of a new etcd cluster. */
+    public static NodeFile newCluster(PlannedNode node) {
+        return args(node, List.of(node), "new");
+    }
+
+    /**
+     * A member joining a running etcd cluster, after {@code etcdctl member add} with {@link #peerUrl}.
+     *
+     * @param members the cluster's members before this one
+     */
+    public static NodeFile joining(PlannedNode node, List<PlannedNode> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException(node.name() + " cannot join an etcd cluster without members");
+        }
+        if (members.stream().anyMatch(member -> member.name().equals(node.name()))) {
+            throw new IllegalArgumentException(node.name() + " is already a member of the etcd cluster");
+        }
+        List<PlannedNode> initialCluster = new ArrayList<>(members);
+        initialCluster.add(node);
+        return args(node, initialCluster, "existing");
+    }
+
+    public static String peerUrl(PlannedNode node) {
+        return "https://" + node.ip() + ":" + PEER_PORT;
+    }
+
+    private static NodeFile args(PlannedNode node, List<PlannedNode> initialCluster, String state) {
+        String clientUrl = "https://" + node.ip() + ":" + CLIENT_PORT;
+        return new ComponentArgs("etcd")
+                .flag("name", node.name())
+                .flag("data-dir", DATA_DIR)
+                .flag("listen-client-urls", LOCAL_CLIENT_URL + "," + clientUrl)
+                .flag("advertise-client-urls", clientUrl)
+                .flag("listen-peer-urls", peerUrl(node))
+                .flag("initial-advertise-peer-urls", peerUrl(node))
+                .flag("listen-metrics-urls", "http://127.0.0.1:2381")
+                .flag("initial-cluster", initialCluster.stream()
+                        .map(member -> member.name() + "=" + peerUrl(member))
+                        .collect(Collectors.joining(",")))
+                .flag("initial-cluster-state", state)
+                .flag("cert-file", certificate(PkiPaths.ETCD_SERVER))
+                .flag("key-file", key(PkiPaths.ETCD_SERVER))
+                .flag("trusted-ca-file", certificate(PkiPaths.ETCD_CA))
+                .flag("client-cert-auth", true)
+                .flag("peer-cert-file", certificate(PkiPaths.ETCD_PEER))
+                .flag("peer-key-file", key(PkiPaths.ETCD_PEER))
+                .flag("peer-trusted-ca-file", certificate(PkiPaths.ETCD_CA))
+                .flag("peer-client-cert-auth", true)
+                .flag("snapshot-count", 10000)
+                // kubeadm's spelling for etcd 3.5, which the node image has (Debian's); 3.6 still accepts it
+                .flag("experimental-initial-corrupt-check", true)
+                .flag("experimental-watch-progress-notify-interval", "5s")
+                .toFile();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kindj.internal.provision.bootstrap.components;
+
+import dev.kindj.internal.provision.node.NodeFile;
+import dev.kindj.internal.provision.pki.PkiPaths;
+import dev.kindj.internal.provision.plan.ClusterPlan;
+import dev.kindj.internal.provision.plan.PlannedNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The kubelet's arguments and KubeletConfiguration, on every node. */
+public final class KubeletFiles {
+
+    public static final String CONFIG_PATH = "/var/lib/kubelet/config.yaml";
+    static final String CONTROL_PLANE_TAINT_KEY = "node-role.kubernetes.io/control-plane";
+    static final String CONTAINERD_ENDPOINT = "unix:///run/containerd/containerd.sock";
+    /** The node's resolv.conf names the node's own IP, where the node image forwards DNS to Docker's resolver. */
+    static final String POD_RESOLV_CONF = "/etc/resolv.conf";
+
+    private KubeletFiles() {}
+
+    public static List<NodeFile> forNode(ClusterPlan plan, PlannedNode node, NodeSettings settings) {
+        NodeFile args = new ComponentArgs("kubelet")
+                .flag("config", CONFIG_PATH)
+                .flag("kubeconfig", PkiPaths.KUBELET_KUBECONFIG)
+                .flag("node-ip", node.ip())
+                .flag("hostname-override", node.name())
+                .toFile();
+        NodeFile config = NodeFile.text(CONFIG_PATH, ComponentYaml.dump(config(plan, node, settings)), NodeFile.PUBLIC);
+        return List.of(args, config);
+    }
+
+    private static Map<String, Object> config(ClusterPlan plan, PlannedNode node, NodeSettings settings) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("apiVersion", "kubelet.config.k8s.io/v1beta1");
+        config.put("kind", "KubeletConfiguration");
+        config.put("authentication", Map.of(
+                "anonymous", Map.of("enabled", false),
+                "webhook", Map.of("enabled", true),
+                "x509", Map.of("clientCAFile", PkiPaths.certificate(PkiPaths.CA))));
+        config.put("authorization", Map.of("mode", "Webhook"));
+        config.put("cgroupDriver", settings.cgroupDriver());
+        // the host's cgroups are v1, which the kubelet refuses by default since 1.35
+        config.put("failCgroupV1", false);
+        config.put("containerRuntimeEndpoint", CONTAINERD_ENDPOINT);
+        config.put("clusterDNS", List.of(plan.dnsServiceIp()));
+        config.put("clusterDomain", ClusterPlan.CLUSTER_DOMAIN);
+        config.put("resolvConf", POD_RESOLV_CONF);
+        config.put("healthzBindAddress", "127.0.0.1");
+        config.put("healthzPort", 10248);
+        // kindj issued the kubelet's client certificate; nothing in the cluster approves renewals
+        config.put("rotateCertificates", false);
+        // a full host disk must not evict test pods or delete preloaded images, which cannot be pulled again
+        config.put("evictionHard", Map.of(
+                "nodefs.available", "0%",
+                "nodefs.inodesFree", "0%",
+                "imagefs.available", "0%"));
+        config.put("imageGCHighThresholdPercent", 100);
+        config.put("failSwapOn", false);
+        // inside a node container the kernel's memcg notifier and kernel tunables are the host's
+        config.put("kernelMemcgNotification", false);
+        config.put("protectKernelDefaults", false);
+        if (node.isControlPlane() && !plan.workers().isEmpty()) {
+            config.put("registerWithTaints", List.of(Map.of("key", CONTROL_PLANE_TAINT_KEY, "effect", "NoSchedule")));
+        }
+        if (!plan.config().featureGates().isEmpty()) {
+            config.put("featureGates", plan.config().featureGates());
+        }
+        return config;
+    }
+}

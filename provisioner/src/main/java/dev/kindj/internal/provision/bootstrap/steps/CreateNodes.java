@@ -1,0 +1,97 @@
+package dev.kindj.internal.provision.bootstrap.steps;
+
+import dev.kindj.config.Mount;
+import dev.kindj.config.NodeConfig;
+import dev.kindj.config.PortMapping;
+import dev.kindj.config.PortProtocol;
+import dev.kindj.internal.provision.bootstrap.CreationContext;
+import dev.kindj.internal.provision.bootstrap.CreationStep;
+import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.node.NodeProvider;
+import dev.kindj.internal.provision.node.NodeRole;
+import dev.kindj.internal.provision.node.NodeSpec;
+import dev.kindj.internal.provision.plan.ClusterPlan;
+import dev.kindj.internal.provision.plan.PlannedNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts every node container at once and waits until systemd in each has booted. */
+public final class CreateNodes implements CreationStep {
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
+
+    @Override
+    public String title() {
+        return "Preparing nodes";
+    }
+
+    @Override
+    public void run(CreationContext context) {
+        ClusterPlan plan = context.plan();
+        NodeProvider provider = context.provider();
+        context.forEach(plan.containers(), node -> {
+            provider.createNode(spec(plan, node));
+            if (node.role() != NodeRole.LOAD_BALANCER) {
+                awaitBoot(provider, node.name());
+            }
+        });
+    }
+
+    public static void awaitBoot(NodeProvider provider, String nodeName) {
+        String[] lastState = {"not started"};
+        Waits.until("systemd to boot on " + nodeName, BOOT_TIMEOUT, () -> {
+            lastState[0] = provider.exec(nodeName, "systemctl", "is-system-running").stdout().strip();
+            return lastState[0].equals("running") || lastState[0].equals("degraded");
+        }, () -> lastState[0]);
+    }
+
+    public static NodeSpec spec(ClusterPlan plan, PlannedNode node) {
+        List<PortMapping> ports = new ArrayList<>();
+        if (node == plan.apiServerContainer()) {
+            var networking = plan.config().networking();
+            ports.add(withFixedHostPort(new PortMapping(ClusterPlan.API_SERVER_PORT, networking.apiServerPort(),
+                    networking.apiServerAddress(), PortProtocol.TCP)));
+        }
+        List<Mount> mounts = new ArrayList<>();
+        NodeConfig config = node.config();
+        if (config != null) {
+            config.extraPortMappings().forEach(mapping -> ports.add(withFixedHostPort(mapping)));
+            mounts.addAll(config.extraMounts());
+        }
+        return new NodeSpec(node.name(), plan.name(), node.role(), node.image(), node.ip(), ports, mounts, Map.of());
+    }
+
+    /**
+     * The mapping with a host port chosen now when it asks for a random one: Docker would choose a new port on every
+     * start of the container, and what the user was given (the kubeconfig's API port, a random extra port) must keep
+     * working after a restart.
+     */
+    private static PortMapping withFixedHostPort(PortMapping mapping) {
+        if (mapping.hostPort() != 0) {
+            return mapping;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(mapping.listenAddress());
+            int port;
+            if (mapping.protocol() == PortProtocol.UDP) {
+                try (DatagramSocket socket = new DatagramSocket(0, address)) {
+                    port = socket.getLocalPort();
+                }
+            } else {
+                try (ServerSocket socket = new ServerSocket(0, 1, address)) {
+                    port = socket.getLocalPort();
+                }
+            }
+            return new PortMapping(mapping.containerPort(), port, mapping.listenAddress(), mapping.protocol());
+        } catch (IOException e) {
+            throw new UncheckedIOException("finding a free port on " + mapping.listenAddress() + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.kindj.internal.provision.bootstrap.steps;
+
+import dev.kindj.internal.provision.bootstrap.CreationContext;
+import dev.kindj.internal.provision.bootstrap.CreationStep;
+import dev.kindj.internal.provision.bootstrap.NodeServices;
+import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.plan.PlannedNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Waits for each kubelet to register its Node, then gives the Node its planned pod range (so the
+ * API agrees with the CNI config already on the node) and its labels. Kubelets may not set
+ * node-role labels themselves (NodeRestriction), so this is done as admin, as kubeadm does.
+ */
+public final class RegisterNodes implements CreationStep {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @Override
+    public String title() {
+        return "Joining nodes";
+    }
+
+    @Override
+    public void run(CreationContext context) {
+        context.forEach(context.plan().nodes(), node -> register(context, node));
+    }
+
+    /** Also for a node that joins a running cluster. */
+    public static void register(CreationContext context, PlannedNode node) {
+        String controlPlane = context.plan().firstControlPlane().name();
+        Waits.until("node " + node.name() + " to register", TIMEOUT,
+                () -> context.kubectl("get", "node", node.name()).succeeded(),
+                () -> NodeServices.journal(context.provider(), node.name(), "kubelet"));
+        String cidr = node.podCidr().toString();
+        context.kubectl("patch", "node", node.name(), "--type=merge", "-p",
+                "{\"spec\":{\"podCIDR\":\"" + cidr + "\",\"podCIDRs\":[\"" + cidr + "\"]}}").orThrow(controlPlane);
+        List<String> labels = labels(node);
+        if (!labels.isEmpty()) {
+            List<String> command = new ArrayList<>(List.of("label", "--overwrite", "node", node.name()));
+            command.addAll(labels);
+            context.kubectl(command.toArray(String[]::new)).orThrow(controlPlane);
+        }
+    }
+
+    static List<String> labels(PlannedNode node) {
+        List<String> labels = new ArrayList<>();
+        if (node.isControlPlane()) {
+            labels.add("node-role.kubernetes.io/control-plane=");
+            labels.add("node.kubernetes.io/exclude-from-external-load-balancers=");
+        }
+        for (Map.Entry<String, String> label : node.config().labels().entrySet()) {
+            labels.add(label.getKey() + "=" + label.getValue());
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kindj.internal.provision.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Connects to the Docker engine the way the docker CLI and Testcontainers find it: DOCKER_HOST,
+ * else the default socket. No API version is pinned, so the engine answers in its own version:
+ * Engine 20.10 (API 1.41) and current engines both work.
+ */
+public final class DockerClients {
+
+    private DockerClients() {
+    }
+
+    public static DockerClient connect() {
+        return connect(config());
+    }
+
+    static DockerClientConfig config() {
+        return DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    }
+
+    static DockerClient connect(DockerClientConfig config) {
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofMinutes(30))
+                .maxConnections(64)
+                .build();
+        DockerClient client = DockerClientImpl.getInstance(config, http);
+        try {
+            client.pingCmd().exec();
+        } catch (RuntimeException e) {
+            closeQuietly(client);
+            throw new DockerUnavailableException(config.getDockerHost().toString(), e);
+        }
+        return client;
+    }
+
+    static void closeQuietly(DockerClient client) {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package dev.kindj.internal.provision.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.core.DockerClientConfig;
+import dev.kindj.config.Ipv4Cidr;
+import dev.kindj.internal.provision.node.ExecResult;
+import dev.kindj.internal.provision.node.Node;
+import dev.kindj.internal.provision.node.NodeFile;
+import dev.kindj.internal.provision.node.NodeProvider;
+import dev.kindj.internal.provision.node.NodeRole;
+import dev.kindj.internal.provision.node.NodeSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Node containers on a Docker engine: one user-defined bridge network per cluster, fixed IPs. */
+public final class DockerNodeProvider implements NodeProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DockerNodeProvider.class);
+    /** Whether this engine grants --privileged; learned on the first node and kept for the process. */
+    private static final AtomicReference<NodeContainerSettings.Rights> RIGHTS = new AtomicReference<>();
+
+    private final DockerClient docker;
+    private final URI dockerHost;
+
+    private DockerNodeProvider(DockerClient docker, URI dockerHost) {
+        this.docker = docker;
+        this.dockerHost = dockerHost;
+    }
+
+    /** Connects to the engine DOCKER_HOST or the default socket names. */
+    public static DockerNodeProvider connect() {
+        DockerClientConfig config = DockerClients.config();
+        return new DockerNodeProvider(DockerClients.connect(config), config.getDockerHost());
+    }
+
+    public DockerClient docker() {
+        return docker;
+    }
+
+    public static String networkName(String clusterName) {
+        return "kindj-" + clusterName;
+    }
+
+    @Override
+    public String createNetwork(String clusterName) {
+        List<Ipv4Cidr> taken = new ArrayList<>(usedSubnets());
+        while (true) {
+            Ipv4Cidr subnet = SubnetAllocator.firstFree(taken).orElseThrow(() -> new IllegalStateException(
+                    "no free /24 left in 172.28.0.0/14 for a cluster network; delete unused Docker networks"));
+            try {
+                docker.createNetworkCmd()
+                        .withName(networkName(clusterName))
+                        .withDriver("bridge")
+                        .withCheckDuplicate(true)
+                        .withLabels(KindjLabels.forCluster(clusterName))
+                        .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
+                                .withSubnet(subnet.toString())
+                                .withGateway(subnet.address(1))))
+                        .exec();
+                return subnet.toString();
+            } catch (DockerException e) {
+                // Another cluster may have taken the same subnet between our look and our create.
+                if (e.getMessage() == null || !e.getMessage().contains("overlap")) {
+                    throw e;
+                }
+                taken.add(subnet);
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> networkSubnet(String clusterName) {
+        return docker.listNetworksCmd().withNameFilter(networkName(clusterName)).exec().stream()
+                .filter(network -> network.getName().equals(networkName(clusterName)))
+                .flatMap(network -> network.getIpam().getConfig().stream())
+                .map(Network.Ipam.Config::getSubnet)
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    private List<Ipv4Cidr> usedSubnets() {
+        return docker.listNetworksCmd().exec().stream()
+                .filter(network -> network.getIpam() != null && network.getIpam().getConfig() != null)
+                .flatMap(network -> network.getIpam().getConfig().stream())
+                .map(Network.Ipam.Config::getSubnet)
+                .filter(subnet -> subnet != null && subnet.contains("."))
+                .map(Ipv4Cidr::of)
+                .toList();
+    }
+
+    @Override
+    public boolean hasImage(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Node createNode(NodeSpec spec) {
+        if (spec.role() == NodeRole.LOAD_BALANCER) {
+            return createAndStartLoadBalancer(spec);
+        }
+        NodeContainerSettings.Rights rights = RIGHTS.get();
+        if (rights == null) {
+            // Nodes created at once would each try --privileged, and each refusal costs a filled /var volume:
+            // one node learns what the engine grants while the others wait.
+            synchronized (RIGHTS) {
+                if (RIGHTS.get() == null) {
+                    return createLearningRights(spec);
+                }
+            }
+            rights = RIGHTS.get();
+        }
+        return createAndStart(spec, rights);
+    }
+
+    private Node createLearningRights(NodeSpec spec) {
+        try {
+            Node node = createAndStart(spec, NodeContainerSettings.Rights.PRIVILEGED);
+            RIGHTS.set(NodeContainerSettings.Rights.PRIVILEGED);
+            return node;
+        } catch (DockerException e) {
+            removeContainer(spec.name());
+            LOG.debug("the engine refused a privileged node ({}); using explicit capabilities instead", e.getMessage());
+            RIGHTS.set(NodeContainerSettings.Rights.EXPLICIT);
+            return createAndStart(spec, NodeContainerSettings.Rights.EXPLICIT);
+        }
+    }
+
+    private Node createAndStart(NodeSpec spec, NodeContainerSettings.Rights rights) {
+        CreateContainerResponse created = containerCommand(spec)
+                .withVolumes(NodeContainerSettings.anonymousVolumes())
+                .withStopSignal("SIGRTMIN+3")
+                .withTty(true)
+                .withEnv("container=docker")
+                .withHostConfig(NodeContainerSettings.hostConfig(spec, networkName(spec.clusterName()), rights))
+                .exec();
+        return start(spec, created);
+    }
+
+    /** The load balancer runs only haproxy: no systemd, no extra rights, and the image's own stop signal. */
+    private Node createAndStartLoadBalancer(NodeSpec spec) {
+        CreateContainerResponse created = containerCommand(spec)
+                .withHostConfig(NodeContainerSettings.loadBalancerHostConfig(spec, networkName(spec.clusterName())))
+                .exec();
+        return start(spec, created);
+    }
+
+    private CreateContainerCmd containerCommand(NodeSpec spec) {
+        Map<String, String> labels = KindjLabels.forCluster(spec.clusterName());
+        labels.putAll(spec.extraLabels());
+        labels.put(KindjLabels.ROLE, spec.role().label());
+        labels.put(KindjLabels.IP, spec.ipAddress());
+        return docker.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withHostName(spec.name())
+                .withLabels(labels)
+                .withIpv4Address(spec.ipAddress())
+                .withExposedPorts(NodeContainerSettings.exposedPorts(spec.ports()));
+    }
+
+    private Node start(NodeSpec spec, CreateContainerResponse created) {
+        docker.startContainerCmd(created.getId()).exec();
+        return new Node(spec.name(), spec.clusterName(), spec.role(), spec.ipAddress(), "running", spec.image());
+    }
+
+    @Override
+    public List<String> listClusters() {
+        TreeSet<String> names = new TreeSet<>();
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(KindjLabels.CLUSTER)).exec()
+                .forEach(container -> names.add(container.getLabels().get(KindjLabels.CLUSTER)));
+        docker.listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER)).exec()
+                .forEach(network -> names.add(network.getLabels().get(KindjLabels.CLUSTER)));
+        return List.copyOf(names);
+    }
+
+    @Override
+    public List<Node> listNodes(String clusterName) {
+        return clusterContainers(clusterName).stream()
+                .map(container -> new Node(
+                        container.getNames()[0].substring(1),
+                        clusterName,
+                        NodeRole.fromLabel(container.getLabels().get(KindjLabels.ROLE)),
+                        container.getLabels().get(KindjLabels.IP),
+                        container.getState(),
+                        container.getImage()))
+                .sorted(Comparator.comparing(Node::name))
+                .toList();
+    }
+
+    private List<Container> clusterContainers(String clusterName) {
+        return docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(KindjLabels.CLUSTER, clusterName))
+                .exec();
+    }
+
+    @Override
+    public Optional<String> publishedEndpoint(String nodeName, int containerPort) {
+        var bindings = docker.inspectContainerCmd(nodeName).exec().getNetworkSettings().getPorts().getBindings();
+        return bindings.entrySet().stream()
+                .filter(entry -> entry.getKey().getPort() == containerPort && entry.getValue() != null && entry.getValue().length > 0)
+                .map(entry -> entry.getValue()[0])
+                .map(binding -> {
+                    String host = binding.getHostIp();
+                    boolean wildcard = host == null || host.isEmpty() || host.equals("0.0.0.0");
+                    return (wildcard ? "127.0.0.1" : host) + ":" + binding.getHostPortSpec();
+                })
+                .findFirst();
+    }
+
+    @Override
+    public Map<Integer, Integer> publishedPorts(String nodeName) {
+        InspectContainerResponse container = docker.inspectContainerCmd(nodeName).exec();
+        Map<Integer, Integer> published = new HashMap<>();
+        container.getNetworkSettings().getPorts().getBindings().forEach((exposed, bindings) -> {
+            if (bindings != null && bindings.length > 0) {
+                published.put(exposed.getPort(), Integer.parseInt(bindings[0].getHostPortSpec()));
+            }
+        });
+        return published;
+    }
+
+    @Override
+    public ExecResult exec(String nodeName, List<String> command, InputStream stdin) {
+        String execId = docker.execCreateCmd(nodeName)
+                .withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .withAttachStdin(stdin != null)
+                .exec()
+                .getId();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        if (stdin != null) {
+            StdinExec.run(dockerHost, execId, stdin, stdout, stderr);
+        } else {
+            awaitOutput(execId, command, nodeName, stdout, stderr);
+        }
+        Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+        return new ExecResult(command, exitCode == null ? -1 : exitCode.intValue(),
+                stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    private void awaitOutput(String execId, List<String> command, String nodeName,
+            ByteArrayOutputStream stdout, ByteArrayOutputStream stderr) {
+        try {
+            docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    switch (frame.getStreamType()) {
+                        case STDERR -> stderr.writeBytes(frame.getPayload());
+                        default -> stdout.writeBytes(frame.getPayload());
+                    }
+                }
+            }).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command + " on " + nodeName, e);
+        }
+    }
+
+    @Override
+    public void copyIn(String nodeName, List<NodeFile> files) {
+        docker.copyArchiveToContainerCmd(nodeName)
+                .withRemotePath("/")
+                .withTarInputStream(new java.io.ByteArrayInputStream(tar(files)))
+                .exec();
+    }
+
+    private static byte[] tar(Collection<NodeFile> files) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(buffer)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (NodeFile file : files) {
+                TarArchiveEntry entry = new TarArchiveEntry(file.path().substring(1));
+                entry.setSize(file.content().length);
+                entry.setMode(file.mode());
+                tar.putArchiveEntry(entry);
+                tar.write(file.content());
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    @Override
+    public byte[] copyOut(String nodeName, String path) {
+        try (InputStream archive = docker.copyArchiveFromContainerCmd(nodeName, path).exec();
+                TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+            TarArchiveEntry entry = tar.getNextEntry();
+            if (entry == null || !entry.isFile()) {
+                throw new IllegalArgumentException(path + " on node " + nodeName + " is not a regular file");
+            }
+            return tar.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void deleteCluster(String clusterName) {
+        clusterContainers(clusterName).parallelStream()
+                .forEach(container -> removeContainer(container.getId()));
+        docker.listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER + "=" + clusterName)).exec()
+                .forEach(network -> {
+                    try {
+                        docker.removeNetworkCmd(network.getId()).exec();
+                    } catch (NotFoundException alreadyGone) {
+                        // removed concurrently: the goal is met
+                    }
+                });
+    }
+
+    @Override
+    public void stopNode(String nodeName) {
+        try {
+            docker.stopContainerCmd(nodeName).exec();
+        } catch (NotModifiedException alreadyStopped) {
+            // the goal is met
+        }
+    }
+
+    @Override
+    public void startNode(String nodeName) {
+        try {
+            docker.startContainerCmd(nodeName).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            // the goal is met
+        }
+    }
+
+    @Override
+    public void removeNode(String nodeName) {
+        removeContainer(nodeName);
+    }
+
+    @Override
+    public Instant startedAt(String nodeName) {
+        return Instant.parse(docker.inspectContainerCmd(nodeName).exec().getState().getStartedAt());
+    }
+
+    private void removeContainer(String idOrName) {
+        try {
+            docker.removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            // nothing to remove
+        }
+    }
+
+    @Override
+    public void close() {
+        DockerClients.closeQuietly(docker);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.kindj.internal.provision.docker;
+
+/** No Docker engine answered where we looked. */
+public class DockerUnavailableException extends RuntimeException {
+
+    public DockerUnavailableException(String dockerHost, Throwable cause) {
+        super("Docker is not running: no engine answered at " + dockerHost
+                + " (" + rootMessage(cause) + "). Start Docker, or set DOCKER_HOST to an engine that is running;"
+                + " on a Debian host scripts/ensure-docker.sh installs and starts one.", cause);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

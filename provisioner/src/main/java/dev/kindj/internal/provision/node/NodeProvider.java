@@ -1,0 +1,70 @@
+package dev.kindj.internal.provision.node;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where node containers live. Docker is the one implementation today; the bootstrap code talks
+ * only to this interface.
+ */
+public interface NodeProvider extends AutoCloseable {
+
+    /** Creates the cluster's network with a subnet no other network uses, and returns that subnet. */
+    String createNetwork(String clusterName);
+
+    /** The subnet of the cluster's network, if it exists. */
+    Optional<String> networkSubnet(String clusterName);
+
+    /** Whether the node image is present where nodes are created (nothing can be pulled). */
+    boolean hasImage(String image);
+
+    /** Creates and starts a node container. */
+    Node createNode(NodeSpec spec);
+
+    /** Names of every cluster that has at least one node or network. */
+    List<String> listClusters();
+
+    List<Node> listNodes(String clusterName);
+
+    /**
+     * Where a client on the host reaches a node's published container port, as host:port; a
+     * wildcard listen address becomes 127.0.0.1, which always reaches it.
+     */
+    Optional<String> publishedEndpoint(String nodeName, int containerPort);
+
+    /** Host ports Docker published for a node, keyed by container port (tcp). */
+    Map<Integer, Integer> publishedPorts(String nodeName);
+
+    ExecResult exec(String nodeName, List<String> command, InputStream stdin);
+
+    default ExecResult exec(String nodeName, String... command) {
+        return exec(nodeName, List.of(command), null);
+    }
+
+    /** Writes files into a node, creating parent directories. */
+    void copyIn(String nodeName, List<NodeFile> files);
+
+    /** Reads one regular file from a node. */
+    byte[] copyOut(String nodeName, String path);
+
+    /** Removes every container, volume and network labelled with the cluster's name. */
+    void deleteCluster(String clusterName);
+
+    /** Stops a node container as `docker stop` does; it keeps its disk and stays stopped until started. */
+    void stopNode(String nodeName);
+
+    /** Starts a stopped node container again; a running one is left alone. */
+    void startNode(String nodeName);
+
+    /** Removes one node container and its volumes. */
+    void removeNode(String nodeName);
+
+    /** When the node container last started: everything a node reports from before then is stale. */
+    Instant startedAt(String nodeName);
+
+    @Override
+    void close();
+}

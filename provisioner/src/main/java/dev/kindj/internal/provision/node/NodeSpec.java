@@ -1,0 +1,24 @@
+package dev.kindj.internal.provision.node;
+
+import dev.kindj.config.Mount;
+import dev.kindj.config.PortMapping;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the provider needs to create one node container. */
+public record NodeSpec(
+        String name,
+        String clusterName,
+        NodeRole role,
+        String image,
+        String ipAddress,
+        List<PortMapping> ports,
+        List<Mount> mounts,
+        Map<String, String> extraLabels) {
+
+    public NodeSpec {
+        ports = List.copyOf(ports);
+        mounts = List.copyOf(mounts);
+        extraLabels = Map.copyOf(extraLabels);
+    }
+}

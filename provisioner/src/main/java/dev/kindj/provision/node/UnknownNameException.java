@@ -1,9 +1,0 @@
-package dev.kindj.provision.node;
-
-/** The caller named a cluster, node or image that does not exist; the message lists what does. */
-public class UnknownNameException extends IllegalArgumentException {
-
-    public UnknownNameException(String message) {
-        super(message);
-    }
-}

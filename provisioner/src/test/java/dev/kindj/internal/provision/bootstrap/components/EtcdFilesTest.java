@@ -1,0 +1,78 @@
+package dev.kindj.internal.provision.bootstrap.components;
+
+import static dev.kindj.internal.provision.bootstrap.components.ArgsFiles.flags;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import dev.kindj.internal.provision.node.NodeFile;
+import dev.kindj.internal.provision.plan.ClusterPlan;
+import dev.kindj.internal.provision.plan.PlannedNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EtcdFilesTest {
+
+    private final ClusterPlan ha = TestPlans.plan(3, 1);
+    private final List<PlannedNode> controlPlanes = ha.controlPlanes();
+
+    @Test
+    void newClusterHasKubeadmsFlagsAndOnlyItselfAsMember() {
+        NodeFile file = EtcdFiles.newCluster(TestPlans.plan(1, 0).firstControlPlane());
+
+        assertThat(file.path()).isEqualTo("/etc/kindj/args/etcd");
+        assertThat(file.mode()).isEqualTo(NodeFile.PUBLIC);
+        assertThat(flags(file)).containsExactly(
+                entry("name", "demo-control-plane"),
+                entry("data-dir", "/var/lib/etcd"),
+                entry("listen-client-urls", "https://127.0.0.1:2379,https://172.28.5.10:2379"),
+                entry("advertise-client-urls", "https://172.28.5.10:2379"),
+                entry("listen-peer-urls", "https://172.28.5.10:2380"),
+                entry("initial-advertise-peer-urls", "https://172.28.5.10:2380"),
+                entry("listen-metrics-urls", "http://127.0.0.1:2381"),
+                entry("initial-cluster", "demo-control-plane=https://172.28.5.10:2380"),
+                entry("initial-cluster-state", "new"),
+                entry("cert-file", "/etc/kubernetes/pki/etcd/server.crt"),
+                entry("key-file", "/etc/kubernetes/pki/etcd/server.key"),
+                entry("trusted-ca-file", "/etc/kubernetes/pki/etcd/ca.crt"),
+                entry("client-cert-auth", "true"),
+                entry("peer-cert-file", "/etc/kubernetes/pki/etcd/peer.crt"),
+                entry("peer-key-file", "/etc/kubernetes/pki/etcd/peer.key"),
+                entry("peer-trusted-ca-file", "/etc/kubernetes/pki/etcd/ca.crt"),
+                entry("peer-client-cert-auth", "true"),
+                entry("snapshot-count", "10000"),
+                entry("experimental-initial-corrupt-check", "true"),
+                entry("experimental-watch-progress-notify-interval", "5s"));
+    }
+
+    @Test
+    void joiningMemberListsTheMembersSoFarAndItselfAsExisting() {
+        NodeFile file = EtcdFiles.joining(controlPlanes.get(2), controlPlanes.subList(0, 2));
+
+        assertThat(flags(file))
+                .containsEntry("name", "demo-control-plane3")
+                .containsEntry("initial-cluster", "demo-control-plane=https://172.28.5.10:2380,"
+                        + "demo-control-plane2=https://172.28.5.11:2380,"
+                        + "demo-control-plane3=https://172.28.5.12:2380")
+                .containsEntry("initial-cluster-state", "existing")
+                .containsEntry("listen-client-urls", "https://127.0.0.1:2379,https://172.28.5.12:2379")
+                .containsEntry("initial-advertise-peer-urls", "https://172.28.5.12:2380");
+    }
+
+    @Test
+    void joiningNeedsMembersOtherThanItself() {
+        PlannedNode second = controlPlanes.get(1);
+
+        assertThatThrownBy(() -> EtcdFiles.joining(second, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without members");
+        assertThatThrownBy(() -> EtcdFiles.joining(second, controlPlanes.subList(0, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already a member");
+    }
+
+    @Test
+    void peerUrlIsWhatEtcdctlMemberAddNeeds() {
+        assertThat(EtcdFiles.peerUrl(controlPlanes.get(1))).isEqualTo("https://172.28.5.11:2380");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.kindj.internal.provision.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindj.config.ClusterConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NodeSlotsTest {
+
+    private static ClusterPlan plan(int workers) {
+        ClusterConfig config = ClusterConfig.builder().withName("demo").withControlPlanes(1).withWorkers(workers).build();
+        return ClusterPlanner.plan(config, "172.28.5.0/24", "img", "lb-img");
+    }
+
+    @Test
+    void aNewWorkerTakesTheNextAddressRangeAndName() {
+        PlannedNode added = NodeSlots.nextWorker(plan(2), "img");
+        assertThat(added.name()).isEqualTo("demo-worker3");
+        assertThat(added.ip()).isEqualTo("172.28.5.13");
+        assertThat(added.podCidr()).hasToString("10.244.3.0/24");
+        assertThat(added.image()).isEqualTo("img");
+    }
+
+    @Test
+    void theSlotOfARemovedWorkerIsUsedAgain() {
+        ClusterPlan full = plan(3);
+        List<PlannedNode> nodes = new ArrayList<>(full.nodes());
+        nodes.removeIf(node -> node.name().equals("demo-worker2"));
+        ClusterPlan withGap = new ClusterPlan("demo", full.config(), full.nodeSubnet(), nodes, full.loadBalancer());
+
+        PlannedNode added = NodeSlots.nextWorker(withGap, "img");
+        assertThat(added.name()).isEqualTo("demo-worker2");
+        assertThat(added.ip()).isEqualTo("172.28.5.12");
+        assertThat(added.podCidr()).hasToString("10.244.2.0/24");
+    }
+}
