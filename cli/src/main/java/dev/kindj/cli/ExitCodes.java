@@ -1,8 +1,6 @@
 package dev.kindj.cli;
 
-import dev.kindj.config.ConfigException;
-import dev.kindj.internal.nodeimage.NodeImageException;
-import dev.kindj.internal.provision.node.UnknownNameException;
+import dev.kindj.KindjException;
 import picocli.CommandLine;
 
 /** Every exit code kindj returns, and which failure maps to which: the one place that decides. */
@@ -30,9 +28,8 @@ public final class ExitCodes {
     }
 
     static int forException(Throwable error) {
-        if (error instanceof ConfigException || error instanceof UserInputException || error instanceof UnknownNameException
-                || error instanceof CommandLine.ParameterException
-                || error instanceof NodeImageException nodeImage && nodeImage.kind() == NodeImageException.Kind.BAD_INPUT) {
+        if (error instanceof CommandLine.ParameterException
+                || error instanceof KindjException kindj && kindj.invalidRequest()) {
             return USAGE;
         }
         return FAILURE;

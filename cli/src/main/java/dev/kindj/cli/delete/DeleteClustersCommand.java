@@ -2,7 +2,7 @@ package dev.kindj.cli.delete;
 
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.KubeconfigPath;
-import dev.kindj.cli.UserInputException;
+import dev.kindj.InvalidRequestException;
 import dev.kindj.cli.Verbosity;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class DeleteClustersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (all == !names.isEmpty()) {
-            throw new UserInputException("name the clusters to delete, or pass --all (not both)");
+            throw new InvalidRequestException("name the clusters to delete, or pass --all (not both)");
         }
         try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
             List<String> targets = all ? provider.listClusters() : names;

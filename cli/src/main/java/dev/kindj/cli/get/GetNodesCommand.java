@@ -2,7 +2,7 @@ package dev.kindj.cli.get;
 
 import dev.kindj.cli.ClusterName;
 import dev.kindj.cli.ExitCodes;
-import dev.kindj.cli.UserInputException;
+import dev.kindj.InvalidRequestException;
 import dev.kindj.cli.Verbosity;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.node.Node;
@@ -29,7 +29,7 @@ public final class GetNodesCommand implements Callable<Integer> {
         try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
             List<Node> nodes = provider.listNodes(clusterName.get());
             if (nodes.isEmpty()) {
-                throw new UserInputException("no cluster named '" + clusterName.get()
+                throw new InvalidRequestException("no cluster named '" + clusterName.get()
                         + "' (kindj get clusters lists the existing ones)");
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,9 @@
 package dev.kindj.internal.nodeimage;
 
+import dev.kindj.KindjException;
+
 /** The node image could not be built; the kind tells the caller's fault from the world's. */
-public class NodeImageException extends RuntimeException {
+public class NodeImageException extends KindjException {
 
     public enum Kind {
         /** A bad version, source, image name or base image: asking again the same way fails again. */
@@ -15,7 +17,7 @@ public class NodeImageException extends RuntimeException {
     private final Kind kind;
 
     public NodeImageException(Kind kind, String message) {
-        super(message);
+        super(message, null, kind == Kind.BAD_INPUT);
         this.kind = kind;
     }
 

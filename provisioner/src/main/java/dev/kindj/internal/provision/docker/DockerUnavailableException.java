@@ -1,7 +1,7 @@
 package dev.kindj.internal.provision.docker;
 
 /** No Docker engine answered where we looked. */
-public class DockerUnavailableException extends RuntimeException {
+public class DockerUnavailableException extends dev.kindj.KindjException {
 
     public DockerUnavailableException(String dockerHost, Throwable cause) {
         super("Docker is not running: no engine answered at " + dockerHost
