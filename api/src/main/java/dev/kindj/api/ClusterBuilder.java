@@ -1,0 +1,195 @@
+package dev.kindj.api;
+
+import dev.kindj.InvalidRequestException;
+import dev.kindj.config.ClusterConfig;
+import dev.kindj.config.ClusterConfigLoader;
+import dev.kindj.internal.nodeimage.LoadBalancerImage;
+import dev.kindj.internal.provision.bootstrap.ClusterCreator;
+import dev.kindj.internal.provision.bootstrap.CreatedCluster;
+import dev.kindj.internal.provision.bootstrap.CreationProgress;
+import dev.kindj.internal.provision.plan.ClusterPlanner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A cluster to create, described fluently and made by {@link #create()}. Without a config or counts it is one
+ * control plane, as {@code kind create cluster}. Made by {@link Kindj#cluster(String)}.
+ */
+public final class ClusterBuilder {
+
+    private final Kindj kindj;
+    private final String name;
+    private ClusterConfig config;
+    private String configSource;
+    private Integer controlPlanes;
+    private Integer workers;
+    private String kubernetesVersion;
+    private String image;
+    private boolean retainOnFailure;
+    private boolean keepOnClose;
+    private Duration waitForReady = Duration.ofMinutes(3);
+    private CreationListener listener = CreationListener.SILENT;
+
+    ClusterBuilder(Kindj kindj, String name) {
+        this.kindj = kindj;
+        this.name = name;
+    }
+
+    /** How many control planes; more than one puts a load balancer in front of their API servers. Default 1. */
+    public ClusterBuilder controlPlanes(int count) {
+        this.controlPlanes = count;
+        return this;
+    }
+
+    /** How many workers. Default 0: the control plane runs workloads too. */
+    public ClusterBuilder workers(int count) {
+        this.workers = count;
+        return this;
+    }
+
+    /** A kind {@code Cluster} config ({@code kind.x-k8s.io/v1alpha4}) read from a file; its nodes replace the counts. */
+    public ClusterBuilder config(Path file) {
+        return config(ClusterConfigLoader.load(file), file.toString());
+    }
+
+    /** A kind {@code Cluster} config as YAML text. */
+    public ClusterBuilder config(String yaml) {
+        return config(ClusterConfigLoader.parse(yaml, "<config>"), "<config>");
+    }
+
+    /**
+     * A kind {@code Cluster} config read from a stream (which is not closed).
+     *
+     * @param sourceName names the YAML in error messages, e.g. {@code <stdin>}
+     */
+    public ClusterBuilder config(InputStream yaml, String sourceName) {
+        try {
+            String text = new String(yaml.readAllBytes(), StandardCharsets.UTF_8);
+            return config(ClusterConfigLoader.parse(text, sourceName), sourceName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the config from " + sourceName, e);
+        }
+    }
+
+    /** A config built in Java with {@link ClusterConfig#builder()}. */
+    public ClusterBuilder config(ClusterConfig clusterConfig) {
+        return config(Objects.requireNonNull(clusterConfig, "clusterConfig"), "ClusterConfig");
+    }
+
+    private ClusterBuilder config(ClusterConfig clusterConfig, String source) {
+        this.config = clusterConfig;
+        this.configSource = source;
+        return this;
+    }
+
+    /** The Kubernetes release ({@code v1.35.4}); its node image is built when missing. Excludes {@link #image}. */
+    public ClusterBuilder kubernetesVersion(String version) {
+        this.kubernetesVersion = version;
+        return this;
+    }
+
+    /** A node image already in the Docker engine, for nodes whose config names none. Excludes the version. */
+    public ClusterBuilder image(String nodeImage) {
+        this.image = nodeImage;
+        return this;
+    }
+
+    /** Keep the containers when creation fails, to look at them; default false: a failure removes everything. */
+    public ClusterBuilder retainOnFailure(boolean retain) {
+        this.retainOnFailure = retain;
+        return this;
+    }
+
+    /** Leave the cluster running when its handle is closed; default false: close deletes it. */
+    public ClusterBuilder keepOnClose(boolean keep) {
+        this.keepOnClose = keep;
+        return this;
+    }
+
+    /** How long to wait for nodes and DNS to be ready; zero returns once the API answers. Default 3 minutes. */
+    public ClusterBuilder waitForReady(Duration timeout) {
+        this.waitForReady = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** Hears progress: config warnings, image builds, creation steps. */
+    public ClusterBuilder listener(CreationListener creationListener) {
+        this.listener = Objects.requireNonNull(creationListener, "creationListener");
+        return this;
+    }
+
+    /**
+     * The config this builder stands for, with its name applied and checked; nothing is created.
+     *
+     * @throws dev.kindj.InvalidRequestException for contradicting settings or an invalid config or name
+     */
+    public ClusterConfig toConfig() {
+        if (config != null && (controlPlanes != null || workers != null)) {
+            throw new InvalidRequestException("cluster " + Objects.requireNonNullElse(name, config.name())
+                    + ": set a config (" + configSource + ") or controlPlanes/workers, not both");
+        }
+        if (image != null && kubernetesVersion != null) {
+            throw new InvalidRequestException("set a node image (" + image + ") or a Kubernetes version ("
+                    + kubernetesVersion + "), not both");
+        }
+        if (controlPlanes != null && controlPlanes < 1 || workers != null && workers < 0) {
+            throw new InvalidRequestException("a cluster needs at least one control plane and no negative number of"
+                    + " workers (asked: controlPlanes " + controlPlanes + ", workers " + workers + ")");
+        }
+        ClusterConfig chosen = config != null ? config : ClusterConfig.builder()
+                .withControlPlanes(Objects.requireNonNullElse(controlPlanes, 1))
+                .withWorkers(Objects.requireNonNullElse(workers, 0))
+                .build();
+        return chosen.withName(name != null ? name : chosen.name());
+    }
+
+    /**
+     * Makes the cluster: ensures its images (built when missing), starts the nodes, bootstraps Kubernetes and waits
+     * until it is ready. A failure removes what was made, unless {@link #retainOnFailure}.
+     *
+     * @throws dev.kindj.InvalidRequestException for a bad config, a taken name or a missing image
+     * @throws dev.kindj.KindjException when creation fails; the message names the step
+     */
+    public KindjCluster create() {
+        ClusterConfig clusterConfig = toConfig();
+        clusterConfig.warnings().forEach(listener::warning);
+        String nodeImage = image != null ? image
+                : kindj.nodeImage(kubernetesVersion != null ? kubernetesVersion : Kindj.DEFAULT_KUBERNETES_VERSION)
+                        .progress(listener::message).ensure();
+        String loadBalancerImage = ClusterPlanner.needsLoadBalancer(clusterConfig)
+                ? LoadBalancerImage.ensure(nodeImage, listener::message)
+                : null;
+        CreatedCluster created = ClusterCreator.forConfig(clusterConfig, kindj.provider())
+                .withImage(nodeImage)
+                .withLoadBalancerImage(loadBalancerImage)
+                .withRetain(retainOnFailure)
+                .withWaitForReady(waitForReady)
+                .withProgress(progress())
+                .create();
+        return KindjCluster.created(kindj, created.name(), created.kubeconfig(), !keepOnClose);
+    }
+
+    private CreationProgress progress() {
+        return new CreationProgress() {
+            @Override
+            public void started(String title) {
+                listener.stepStarted(title);
+            }
+
+            @Override
+            public void finished(String title, Duration took) {
+                listener.stepFinished(title, took);
+            }
+
+            @Override
+            public void failed(String title, Throwable error) {
+                listener.stepFailed(title, error);
+            }
+        };
+    }
+}

@@ -1,0 +1,278 @@
+package dev.kindj.api;
+
+import dev.kindj.KindjException;
+import dev.kindj.internal.provision.bootstrap.WorkerNodes;
+import dev.kindj.internal.provision.images.ImageLoadReport;
+import dev.kindj.internal.provision.images.ImageLoader;
+import dev.kindj.internal.provision.kubeconfig.ClusterKubeconfig;
+import dev.kindj.internal.provision.lifecycle.ClusterLifecycle;
+import dev.kindj.internal.provision.logs.ClusterLogs;
+import dev.kindj.internal.provision.node.ClusterNodes;
+import dev.kindj.internal.provision.node.ExecResult;
+import dev.kindj.internal.provision.node.Node;
+import dev.kindj.internal.provision.node.NodeFile;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A kindj cluster: its nodes, its kubeconfig and clients, and what can be done to it. {@link #close()} deletes a
+ * cluster this process created (unless it was told to keep it) and releases clients and files in every case; handles
+ * from {@link Kindj#find} and {@link Kindj#get} never delete on close. Safe to share between threads.
+ */
+public final class KindjCluster implements AutoCloseable {
+
+    private static final Duration DEFAULT_START_WAIT = Duration.ofMinutes(3);
+
+    private final Kindj kindj;
+    private final String name;
+    private final boolean deleteOnClose;
+    private String kubeconfig;
+    private Path kubeconfigFile;
+    private KubernetesClient client;
+
+    private KindjCluster(Kindj kindj, String name, String kubeconfig, boolean deleteOnClose) {
+        this.kindj = kindj;
+        this.name = name;
+        this.kubeconfig = kubeconfig;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    static KindjCluster created(Kindj kindj, String name, String kubeconfig, boolean deleteOnClose) {
+        return new KindjCluster(kindj, name, kubeconfig, deleteOnClose);
+    }
+
+    static KindjCluster found(Kindj kindj, String name) {
+        return new KindjCluster(kindj, name, null, false);
+    }
+
+    /** The cluster's name, as {@code kindj get clusters} lists it. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The cluster's containers, load balancer included, sorted by name.
+     *
+     * @throws dev.kindj.InvalidRequestException when the cluster no longer exists
+     */
+    public List<KindjNode> nodes() {
+        return ClusterNodes.all(kindj.provider(), name).stream()
+                .sorted(Comparator.comparing(Node::name))
+                .map(node -> new KindjNode(node.name(), NodeRole.valueOf(node.role().name()), node.ipAddress(),
+                        node.state(), node.image()))
+                .toList();
+    }
+
+    /** The admin kubeconfig (YAML) for clients on this machine: the API on 127.0.0.1, context {@code kindj-<name>}. */
+    public synchronized String kubeconfig() {
+        if (kubeconfig == null) {
+            requireExists();
+            kubeconfig = ClusterKubeconfig.read(kindj.provider(), name, false);
+        }
+        return kubeconfig;
+    }
+
+    /** The admin kubeconfig for clients in containers on the cluster's Docker network: the API at its address there. */
+    public String internalKubeconfig() {
+        requireExists();
+        return ClusterKubeconfig.read(kindj.provider(), name, true);
+    }
+
+    /** {@link #kubeconfig()} as a file only its owner can read, deleted by {@link #close()}. */
+    public synchronized Path kubeconfigPath() {
+        if (kubeconfigFile == null) {
+            try {
+                kubeconfigFile = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                        ? Files.createTempFile("kindj-" + name + "-", ".kubeconfig",
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                        : Files.createTempFile("kindj-" + name + "-", ".kubeconfig");
+                Files.writeString(kubeconfigFile, kubeconfig());
+            } catch (IOException e) {
+                throw new KindjException("cannot write the kubeconfig of cluster " + name + ": " + e.getMessage(), e);
+            }
+        }
+        return kubeconfigFile;
+    }
+
+    /** Adds the cluster to a kubeconfig file (see {@link KubeconfigFiles}) and makes it the current context. */
+    public void exportKubeconfig(Path file) {
+        KubeconfigFiles.merge(file, kubeconfig());
+    }
+
+    /**
+     * A fabric8 client with the admin kubeconfig, in namespace {@code default}; shared by every caller and closed by
+     * {@link #close()}, so do not close it yourself. Needs {@code io.fabric8:kubernetes-client} on the classpath.
+     */
+    public synchronized KubernetesClient client() {
+        if (client == null) {
+            client = FabricClients.create(kubeconfig());
+        }
+        return client;
+    }
+
+    /**
+     * Copies images from the local Docker engine into every Kubernetes node, so pods can run them with
+     * {@code imagePullPolicy: Never} or {@code IfNotPresent}; nodes that have an image already are skipped.
+     */
+    public ImageLoadResult loadImages(String... images) {
+        return loadImages(List.of(images), List.of());
+    }
+
+    /**
+     * Copies images from the local Docker engine into the named nodes, or every Kubernetes node when none is named.
+     *
+     * @throws dev.kindj.InvalidRequestException for an unknown node or image
+     */
+    public ImageLoadResult loadImages(List<String> images, List<String> nodeNames) {
+        return result(new ImageLoader(kindj.provider()).loadImages(images, runningNodes(nodeNames)));
+    }
+
+    /** Loads every image of a {@code docker save} archive into the named nodes, or every Kubernetes node. */
+    public ImageLoadResult loadImageArchive(Path archive, List<String> nodeNames) {
+        return result(new ImageLoader(kindj.provider()).loadArchive(archive, runningNodes(nodeNames)));
+    }
+
+    /** Runs a command in a node container, as {@code docker exec}; a non-zero exit is returned, not thrown. */
+    public CommandResult exec(String node, String... command) {
+        requireNode(node);
+        ExecResult result = kindj.provider().exec(node, command);
+        return new CommandResult(result.command(), result.exitCode(), result.stdout(), result.stderr());
+    }
+
+    /** Writes a file into a node container with the given Unix permission bits, creating its parent directories. */
+    public void copyToNode(String node, String absolutePath, byte[] content, int mode) {
+        requireNode(node);
+        kindj.provider().copyIn(node, List.of(new NodeFile(absolutePath, content, mode)));
+    }
+
+    /** Reads a regular file from a node container. */
+    public byte[] copyFromNode(String node, String absolutePath) {
+        requireNode(node);
+        return kindj.provider().copyOut(node, absolutePath);
+    }
+
+    /**
+     * Writes what {@code kindj export logs} writes into {@code directory}: per node the journals of its components and
+     * its containers' logs; for the cluster its events, pods and node descriptions. Private keys are never included.
+     *
+     * @return {@code directory}
+     */
+    public Path exportLogs(Path directory) {
+        return ClusterLogs.export(kindj.provider(), name, directory);
+    }
+
+    /** Stops every container; they keep their disks, so {@link #start()} brings the cluster back as it was. */
+    public void stop() {
+        ClusterLifecycle.stop(kindj.provider(), name);
+    }
+
+    /** Starts the stopped containers and waits up to 3 minutes until the nodes are Ready and DNS runs. */
+    public void start() {
+        start(DEFAULT_START_WAIT);
+    }
+
+    /** Starts the stopped containers and waits until the nodes are Ready and DNS runs; zero does not wait. */
+    public void start(Duration waitForReady) {
+        ClusterLifecycle.start(kindj.provider(), name, waitForReady);
+    }
+
+    /** Joins a new worker, with the first control plane's image, and waits until it is Ready. */
+    public KindjNode addWorker() {
+        return addWorker(Optional.empty());
+    }
+
+    /** Joins a new worker running the given node image and waits until it is Ready. */
+    public KindjNode addWorker(String nodeImage) {
+        return addWorker(Optional.of(nodeImage));
+    }
+
+    private KindjNode addWorker(Optional<String> nodeImage) {
+        String added = WorkerNodes.add(kindj.provider(), name, nodeImage);
+        return nodes().stream().filter(node -> node.name().equals(added)).findFirst()
+                .orElseThrow(() -> new KindjException("worker " + added + " vanished right after joining " + name, null));
+    }
+
+    /**
+     * Drains a worker, deletes its Node and removes its container.
+     *
+     * @throws dev.kindj.InvalidRequestException for an unknown node, a control plane or the load balancer
+     */
+    public void removeNode(String nodeName) {
+        WorkerNodes.remove(kindj.provider(), name, nodeName);
+    }
+
+    /** Deletes the cluster now (containers, volumes, network) and releases this handle. */
+    public void delete() {
+        release();
+        kindj.delete(name);
+    }
+
+    /** Releases clients and files; deletes the cluster when this process created it and was not told to keep it. */
+    @Override
+    public void close() {
+        if (deleteOnClose) {
+            delete();
+        } else {
+            release();
+        }
+    }
+
+    private synchronized void release() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (kubeconfigFile != null) {
+            try {
+                Files.deleteIfExists(kubeconfigFile);
+            } catch (IOException e) {
+                // a temporary file in the way of nothing; the OS cleans its temp folder
+            }
+            kubeconfigFile = null;
+        }
+    }
+
+    private void requireExists() {
+        ClusterNodes.all(kindj.provider(), name);
+    }
+
+    private void requireNode(String node) {
+        ClusterNodes.runningKubernetesNodes(kindj.provider(), name, List.of(node));
+    }
+
+    private List<String> runningNodes(List<String> nodeNames) {
+        return ClusterNodes.runningKubernetesNodes(kindj.provider(), name, nodeNames).stream().map(Node::name).toList();
+    }
+
+    private static ImageLoadResult result(ImageLoadReport report) {
+        return new ImageLoadResult(report.entries().stream()
+                .map(entry -> new ImageLoadResult.Entry(entry.image(), entry.node(),
+                        ImageLoadResult.Outcome.valueOf(entry.outcome().name())))
+                .toList());
+    }
+
+    @Override
+    public String toString() {
+        return "kindj cluster " + name;
+    }
+
+    /** Kept apart so that loading {@link KindjCluster} never needs fabric8 on the classpath. */
+    private static final class FabricClients {
+
+        static KubernetesClient create(String kubeconfig) {
+            io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.fromKubeconfig(kubeconfig);
+            if (config.getNamespace() == null) {
+                config.setNamespace("default"); // as kubectl: a kubeconfig without a namespace means "default"
+            }
+            return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
+        }
+    }
+}
