@@ -9,5 +9,7 @@ for example in junit-quickstart multi-node; do
   echo "[examples] $example" >&2
   mvn -B -ntp -f "$root/examples/$example/pom.xml" verify
 done
+echo "[examples] plain-java" >&2
+mvn -B -ntp -f "$root/examples/plain-java/pom.xml" compile exec:java
 echo "[examples] ci-cli" >&2
 KINDJ="$root/kindj" CLUSTER=ju-ci LOGS="$root/examples/ci-cli/target/kindj-logs" "$root/examples/ci-cli/ci.sh"
