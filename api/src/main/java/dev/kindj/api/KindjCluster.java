@@ -1,5 +1,6 @@
 package dev.kindj.api;
 
+import dev.kindj.InvalidRequestException;
 import dev.kindj.KindjException;
 import dev.kindj.internal.provision.bootstrap.WorkerNodes;
 import dev.kindj.internal.provision.images.ImageLoadReport;
@@ -10,14 +11,15 @@ import dev.kindj.internal.provision.logs.ClusterLogs;
 import dev.kindj.internal.provision.node.ClusterNodes;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;
-import dev.kindj.internal.provision.node.NodeFile;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -147,16 +149,30 @@ public final class KindjCluster implements AutoCloseable {
         return new CommandResult(result.command(), result.exitCode(), result.stdout(), result.stderr());
     }
 
-    /** Writes a file into a node container with the given Unix permission bits, creating its parent directories. */
+    /**
+     * Writes a file into a node container with the given Unix permission bits, creating its parent directories. It
+     * goes through the node's own view of its filesystem, so paths on the node's tmpfs mounts ({@code /tmp},
+     * {@code /run}) work too.
+     */
     public void copyToNode(String node, String absolutePath, byte[] content, int mode) {
         requireNode(node);
-        kindj.provider().copyIn(node, List.of(new NodeFile(absolutePath, content, mode)));
+        String script = "mkdir -p \"$(dirname \"$1\")\" && cat > \"$1\" && chmod " + Integer.toOctalString(mode) + " \"$1\"";
+        ExecResult write = kindj.provider().exec(node, List.of("sh", "-c", script, "sh", absolutePath),
+                new ByteArrayInputStream(content));
+        if (!write.succeeded()) {
+            throw new KindjException("writing " + absolutePath + " on " + node + " failed: " + write.stderr().strip(), null);
+        }
     }
 
-    /** Reads a regular file from a node container. */
+    /** Reads a regular file from a node container, as the node sees it. */
     public byte[] copyFromNode(String node, String absolutePath) {
         requireNode(node);
-        return kindj.provider().copyOut(node, absolutePath);
+        // base64, because exec output is text
+        ExecResult read = kindj.provider().exec(node, "base64", "-w0", "--", absolutePath);
+        if (!read.succeeded()) {
+            throw new InvalidRequestException("cannot read " + absolutePath + " on " + node + ": " + read.stderr().strip());
+        }
+        return Base64.getDecoder().decode(read.stdout().strip());
     }
 
     /**
@@ -244,8 +260,16 @@ public final class KindjCluster implements AutoCloseable {
         ClusterNodes.all(kindj.provider(), name);
     }
 
+    /** Any running container of the cluster, load balancer included. */
     private void requireNode(String node) {
-        ClusterNodes.runningKubernetesNodes(kindj.provider(), name, List.of(node));
+        List<Node> containers = ClusterNodes.all(kindj.provider(), name);
+        Node found = containers.stream().filter(container -> container.name().equals(node)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("no node named '" + node + "' in cluster " + name
+                        + " (nodes: " + String.join(", ", containers.stream().map(Node::name).toList()) + ")"));
+        if (!found.isRunning()) {
+            throw new InvalidRequestException("node " + node + " of cluster " + name + " is not running; start the"
+                    + " cluster first");
+        }
     }
 
     private List<String> runningNodes(List<String> nodeNames) {

@@ -130,6 +130,14 @@ class KindjClusterIT {
         assertThat(new String(cluster.copyFromNode(node, "/tmp/kindj-api/note.txt"), StandardCharsets.UTF_8))
                 .isEqualTo("written by the API\n");
         assertThat(cluster.exec(node, "stat", "-c", "%a", "/tmp/kindj-api/note.txt").stdout().strip()).isEqualTo("640");
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        cluster.copyToNode(node, "/var/lib/kindj-api/bytes", binary, 0600);
+        assertThat(cluster.copyFromNode(node, "/var/lib/kindj-api/bytes")).isEqualTo(binary);
+        assertThatThrownBy(() -> cluster.copyFromNode(node, "/no/such/file"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("/no/such/file");
         CommandResult failed = cluster.exec(node, "sh", "-c", "echo nope >&2; exit 3");
         assertThat(failed.exitCode()).isEqualTo(3);
         assertThat(failed.stderr()).contains("nope");

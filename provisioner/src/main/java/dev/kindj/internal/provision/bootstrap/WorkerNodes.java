@@ -100,14 +100,14 @@ public final class WorkerNodes {
      * Drains a worker, deletes its Node and its container, and removes the routes to its pods from the other nodes.
      *
      * @throws UnknownNameException when the cluster has no such node
-     * @throws IllegalArgumentException for a control plane or the load balancer
+     * @throws dev.kindj.InvalidRequestException for a control plane or the load balancer
      */
     public static void remove(NodeProvider provider, String clusterName, String nodeName) {
         Node node = ClusterNodes.all(provider, clusterName).stream().filter(n -> n.name().equals(nodeName)).findFirst()
                 .orElseThrow(() -> new UnknownNameException("no node named '" + nodeName + "' in cluster " + clusterName
                         + " (kindj get nodes --name " + clusterName + " lists them)"));
         if (node.role() != NodeRole.WORKER) {
-            throw new IllegalArgumentException(nodeName + " is a " + node.role().label() + "; only workers can be"
+            throw new dev.kindj.InvalidRequestException(nodeName + " is a " + node.role().label() + "; only workers can be"
                     + " removed from a running cluster");
         }
         ClusterPlan current = LiveClusterPlan.read(provider, clusterName);

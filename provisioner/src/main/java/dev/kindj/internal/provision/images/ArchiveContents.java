@@ -42,7 +42,7 @@ final class ArchiveContents {
         } catch (IOException e) {
             throw new UncheckedIOException("reading image archive " + archive + " failed", e);
         }
-        throw new IllegalArgumentException(archive + " is not an image archive from docker save: it has no manifest.json");
+        throw new dev.kindj.InvalidRequestException(archive + " is not an image archive from docker save: it has no manifest.json");
     }
 
     private static List<LocalImage> images(JsonNode manifest, Path archive) {
@@ -54,7 +54,7 @@ final class ArchiveContents {
             }
         }
         if (images.isEmpty()) {
-            throw new IllegalArgumentException(archive + " holds no named image; save images by NAME:TAG");
+            throw new dev.kindj.InvalidRequestException(archive + " holds no named image; save images by NAME:TAG");
         }
         return images;
     }

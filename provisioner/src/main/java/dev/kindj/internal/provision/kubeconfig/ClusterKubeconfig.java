@@ -3,6 +3,7 @@ package dev.kindj.internal.provision.kubeconfig;
 import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.node.NodeRole;
+import dev.kindj.internal.provision.node.UnknownNameException;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -25,11 +26,12 @@ public final class ClusterKubeconfig {
         List<Node> nodes = provider.listNodes(clusterName);
         Node controlPlane = nodes.stream().filter(node -> node.role() == NodeRole.CONTROL_PLANE)
                 .min(Comparator.comparing(Node::name))
-                .orElseThrow(() -> new IllegalArgumentException("no cluster named '" + clusterName
+                .orElseThrow(() -> new UnknownNameException("no cluster named '" + clusterName
                         + "' (kindj get clusters lists the existing ones)"));
         Node apiServer = nodes.stream().filter(node -> node.role() == NodeRole.LOAD_BALANCER).findFirst().orElse(controlPlane);
         if (!controlPlane.isRunning() || !apiServer.isRunning()) {
-            throw new IllegalStateException("cluster '" + clusterName + "' is not running; start it first");
+            throw new dev.kindj.InvalidRequestException("cluster '" + clusterName + "' is not running; start it first"
+                    + " (kindj start cluster --name " + clusterName + ")");
         }
         String server = internal
                 ? "https://" + apiServer.ipAddress() + ":" + ClusterPlan.API_SERVER_PORT

@@ -31,14 +31,14 @@ public final class ClusterNodes {
      * The named Kubernetes nodes of the cluster, or all of them when no names are given; each must be running.
      *
      * @throws UnknownNameException for a cluster or node that does not exist
-     * @throws IllegalStateException for a node that is not running
+     * @throws dev.kindj.InvalidRequestException for a node that is not running
      */
     public static List<Node> runningKubernetesNodes(NodeProvider provider, String clusterName, List<String> names) {
         List<Node> nodes = kubernetesNodes(provider, clusterName);
         List<Node> selected = names.isEmpty() ? nodes : named(nodes, clusterName, names);
         List<String> stopped = selected.stream().filter(node -> !node.isRunning()).map(Node::name).toList();
         if (!stopped.isEmpty()) {
-            throw new IllegalStateException("node " + String.join(", ", stopped) + " of cluster " + clusterName
+            throw new dev.kindj.InvalidRequestException("node " + String.join(", ", stopped) + " of cluster " + clusterName
                     + " is not running; start it with: kindj start cluster --name " + clusterName);
         }
         return selected;
