@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.internal.nodeimage.NodeImage;
 import dev.kindj.internal.nodeimage.NodeImageBuilder;
+import dev.kindj.internal.nodeimage.PreloadedImages;
 import dev.kindj.internal.provision.bootstrap.Waits;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
@@ -56,8 +57,10 @@ class NodeImageContainerIT {
     void containerdAnswersWithTheImagesPreloadedAndPinned() {
         assertThat(provider.exec(NODE, "ctr", "version").exitCode()).isZero();
         String images = provider.exec(NODE, "ctr", "--namespace=k8s.io", "images", "ls").stdout();
-        assertThat(images.lines().filter(line -> line.contains("io.cri-containerd.pinned=pinned")))
-                .anySatisfy(line -> assertThat(line).startsWith("registry.k8s.io/pause:3.10.1 "))
-                .anySatisfy(line -> assertThat(line).startsWith("registry.k8s.io/coredns/coredns:v1.13.1 "));
+        List<String> pinned = images.lines().filter(line -> line.contains("io.cri-containerd.pinned=pinned")).toList();
+        for (String preloaded : List.of(PreloadedImages.PAUSE, PreloadedImages.COREDNS,
+                PreloadedImages.LOCAL_PATH_PROVISIONER, PreloadedImages.LOCAL_PATH_HELPER)) {
+            assertThat(pinned).as(preloaded).anySatisfy(line -> assertThat(line).startsWith(preloaded + " "));
+        }
     }
 }
