@@ -15,12 +15,10 @@ set -euo pipefail
 
 recipe=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 started=$SECONDS
-PAUSE_IMAGE=registry.k8s.io/pause:3.10.1
-COREDNS_VERSION=v1.13.1 # the CoreDNS kubeadm 1.35 deploys
-COREDNS_IMAGE=registry.k8s.io/coredns/coredns:$COREDNS_VERSION
-LOCAL_PATH_VERSION=v0.0.30 # the newest local-path-provisioner on the Go module proxy
-LOCAL_PATH_IMAGE=docker.io/rancher/local-path-provisioner:$LOCAL_PATH_VERSION
-LOCAL_PATH_HELPER_IMAGE=docker.io/kindj/local-path-helper:1
+# PAUSE_IMAGE, COREDNS_IMAGE, LOCAL_PATH_IMAGE, LOCAL_PATH_HELPER_IMAGE
+source "$recipe/images.env"
+COREDNS_VERSION=${COREDNS_IMAGE##*:}
+LOCAL_PATH_VERSION=${LOCAL_PATH_IMAGE##*:}
 K8S_BINARIES=(kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl)
 
 version='' image='' source=modules base_image='' cache=${HOME:-/root}/.cache/kindj quiet=''
@@ -251,17 +249,18 @@ mark base $t0
 # ---- pause and CoreDNS images (saved as tar files in the cache) ------------------------------
 mkdir -p "$cache/images"
 t0=$SECONDS
-pause_tar=$cache/images/pause-3.10.1-$(hash_of "$recipe/pause/pause.c" "$recipe/pause/Dockerfile").tar
+pause_version=${PAUSE_IMAGE##*:}
+pause_tar=$cache/images/pause-$pause_version-$(hash_of "$recipe/pause/pause.c" "$recipe/pause/Dockerfile").tar
 if [[ -f $pause_tar ]]; then
   say pause "reusing $pause_tar"
 else
   say pause "compiling the pause program (gcc -static) and building $PAUSE_IMAGE FROM scratch"
   mkdir -p "$work/pause"; cp "$recipe/pause/Dockerfile" "$work/pause/"
-  if ! gcc -static -Os -s -o "$work/pause/pause" "$recipe/pause/pause.c" >> "$log" 2>&1; then
+  if ! gcc -static -Os -s "-DPAUSE_VERSION=\"$pause_version\"" -o "$work/pause/pause" "$recipe/pause/pause.c" >> "$log" 2>&1; then
     # No static-capable gcc here: compile in a throwaway container from the node base image.
     say pause "no static gcc on this host: compiling in a container"
-    run pause docker run --rm -v "$recipe/pause:/src:ro" -v "$work/pause:/out" "$base_tag" sh -c \
-      'apt-get -o Acquire::Check-Valid-Until=false -q update && apt-get install -y -q gcc libc6-dev >/dev/null && gcc -static -Os -s -o /out/pause /src/pause.c' \
+    run pause docker run --rm -e PAUSE_VERSION="$pause_version" -v "$recipe/pause:/src:ro" -v "$work/pause:/out" "$base_tag" sh -c \
+      'apt-get -o Acquire::Check-Valid-Until=false -q update && apt-get install -y -q gcc libc6-dev >/dev/null && gcc -static -Os -s "-DPAUSE_VERSION=\"$PAUSE_VERSION\"" -o /out/pause /src/pause.c' \
       || die 1 "compiling pause failed"
   fi
   temp_images+=("$id-pause:latest")
@@ -317,7 +316,7 @@ fi
 mark storage $t0
 
 # ---- up to date already? ----------------------------------------------------------------------
-build_hash=$( (cd "$recipe" && { find node/files -type f | sort; find node/files -type f | sort | xargs cat node/Dockerfile; } | sha256sum
+build_hash=$( (cd "$recipe" && { find node/files -type f | sort; find node/files -type f | sort | xargs cat node/Dockerfile images.env; } | sha256sum
   docker image inspect -f '{{.Id}}' "$base_tag"; echo "$version"
   cat "$kdir/$complete_marker" 2>/dev/null || (cd "$kdir" && sha256sum "${K8S_BINARIES[@]}")
   sha256sum < "$pause_tar"; sha256sum < "$coredns_tar"
@@ -332,6 +331,10 @@ t0=$SECONDS
 say node "assembling the node image on $base_tag"
 mkdir -p "$work/node/bin"
 cp -a "$recipe/node/files" "$recipe/node/Dockerfile" "$work/node/"
+# containerd's sandbox image is the preloaded pause image; config.toml leaves a placeholder for it.
+sed -i "s|@PAUSE_IMAGE@|$PAUSE_IMAGE|" "$work/node/files/etc/containerd/config.toml"
+grep -qF "sandbox = '$PAUSE_IMAGE'" "$work/node/files/etc/containerd/config.toml" \
+  || die 1 "node/files/etc/containerd/config.toml has no sandbox = '@PAUSE_IMAGE@' line"
 for b in "${K8S_BINARIES[@]}"; do cp -l "$kdir/$b" "$work/node/bin/" 2>/dev/null || cp "$kdir/$b" "$work/node/bin/"; done
 temp_images+=("$id-node:latest") # registered first: an interrupted build may still tag it
 run node docker build --force-rm --build-arg BASE="$base_tag" --build-arg KUBERNETES_VERSION="$version" \
@@ -345,7 +348,7 @@ mark node $t0
 # image layer at /var/lib/containerd. At run time /var is a fresh volume, which Docker fills
 # from the image, so every node starts with these images unpacked and pinned.
 t0=$SECONDS
-preload_tar=$cache/preload/$( (docker image inspect -f '{{.Id}}' "$base_tag"; cat "$recipe/node/files/etc/containerd/config.toml"
+preload_tar=$cache/preload/$( (docker image inspect -f '{{.Id}}' "$base_tag"; cat "$recipe/node/files/etc/containerd/config.toml" "$recipe/images.env"
   sha256sum < "$pause_tar"; sha256sum < "$coredns_tar"
   sha256sum < "$local_path_tar"; sha256sum < "$local_path_helper_tar") | hash_of /dev/stdin).tar
 if [[ -f $preload_tar ]]; then

@@ -5,6 +5,9 @@
 # it created (container, anonymous volume, network).
 set -uo pipefail
 image=${1:?usage: verify.sh IMAGE}
+# PAUSE_IMAGE, COREDNS_IMAGE, LOCAL_PATH_IMAGE, LOCAL_PATH_HELPER_IMAGE
+source "$(dirname "${BASH_SOURCE[0]}")/images.env"
+coredns_version=${COREDNS_IMAGE##*:v}
 docker image inspect "$image" >/dev/null 2>&1 || { echo "no such image: $image" >&2; exit 2; }
 version=$(docker image inspect -f '{{index .Config.Labels "dev.kindj.kubernetes-version"}}' "$image")
 name=kindj-verify-$$
@@ -46,8 +49,11 @@ check "systemd boots to running" wait_running
 
 check "containerd answers (ctr version)" in_node ctr version
 pinned() { in_node ctr -n k8s.io images ls | grep -F "$1 " | grep -q 'io.cri-containerd.pinned=pinned'; }
-check "pause image preloaded and pinned" pinned registry.k8s.io/pause:3.10.1
-check "CoreDNS image preloaded and pinned" pinned registry.k8s.io/coredns/coredns:v1.13.1
+for preloaded in "$PAUSE_IMAGE" "$COREDNS_IMAGE" "$LOCAL_PATH_IMAGE" "$LOCAL_PATH_HELPER_IMAGE"; do
+  check "$preloaded preloaded and pinned" pinned "$preloaded"
+done
+check "containerd's sandbox image is $PAUSE_IMAGE" \
+  sh -c "docker exec $name cat /etc/containerd/config.toml | grep -qF \"sandbox = '$PAUSE_IMAGE'\""
 check "/kindj/version is $version" test "$(in_node cat /kindj/version)" = "$version"
 for c in kubelet kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
   check "$c --version prints $version" sh -c "docker exec $name $c --version | grep -qw -- '$version'"
@@ -80,13 +86,14 @@ restarts_after_kill() {
 check "etcd killed with -9 is back and healthy" restarts_after_kill
 
 nested() {
-  in_node ctr -n k8s.io run -d registry.k8s.io/pause:3.10.1 verify-pause >/dev/null &&
+  in_node ctr -n k8s.io run -d "$PAUSE_IMAGE" verify-pause >/dev/null &&
   sleep 1 && in_node ctr -n k8s.io tasks ls | grep -q 'verify-pause .*RUNNING' &&
   in_node ctr -n k8s.io tasks kill verify-pause && sleep 1 &&
   in_node ctr -n k8s.io containers rm verify-pause
 }
 check "containerd runs the pause image nested" nested
-check "CoreDNS binary runs nested" sh -c "docker exec $name ctr -n k8s.io run --rm registry.k8s.io/coredns/coredns:v1.13.1 verify-dns /coredns -version | grep -q 'CoreDNS-1.13.1'"
+check "pause binary reports its tag" sh -c "docker exec $name ctr -n k8s.io run --rm $PAUSE_IMAGE verify-pause-version /pause -v | grep -qxF 'kindj pause ${PAUSE_IMAGE##*:}'"
+check "CoreDNS binary runs nested" sh -c "docker exec $name ctr -n k8s.io run --rm $COREDNS_IMAGE verify-dns /coredns -version | grep -qF 'CoreDNS-$coredns_version'"
 
 # The kubelet with the image's cgroup driver runs a static pod (standalone, no API server).
 driver=$(in_node cat /etc/kindj/cgroup-driver)
@@ -107,7 +114,7 @@ metadata: {name: verify, namespace: default}
 spec:
   hostNetwork: true
   containers:
-  - {name: c, image: registry.k8s.io/pause:3.10.1, imagePullPolicy: Never}
+  - {name: c, image: $PAUSE_IMAGE, imagePullPolicy: Never}
 EOF
 echo --config=/etc/kindj/verify-kubelet.yaml > /etc/kindj/args/kubelet && systemctl start kubelet"
 static_pod() {

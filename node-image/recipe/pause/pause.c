@@ -1,15 +1,20 @@
 /*
- * Pod sandbox process for registry.k8s.io/pause:3.10.1, written for kindj.
+ * Pod sandbox process of the pause image (PAUSE_IMAGE in images.env), written for kindj.
  * It only has to exist: the pod's namespaces live as long as it does. When the pod shares
  * its PID namespace this is PID 1 there, so it also reaps orphaned zombies. SIGTERM and
  * SIGINT end it (that is how the runtime stops a sandbox).
- * Built with gcc -static so the image needs nothing but this file.
+ * Built with gcc -static so the image needs nothing but this file; build.sh passes the image's
+ * tag as PAUSE_VERSION.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#ifndef PAUSE_VERSION
+#error "compile with -DPAUSE_VERSION='\"<tag of PAUSE_IMAGE>\"'"
+#endif
 
 static void on_stop(int sig) {
     (void)sig;
@@ -36,7 +41,7 @@ static void handle(int sig, void (*fn)(int)) {
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "-v") == 0) {
-        puts("kindj pause 3.10.1");
+        puts("kindj pause " PAUSE_VERSION);
         return 0;
     }
     if (getpid() != 1)

@@ -95,7 +95,8 @@ final class BuildScript {
         }
     }
 
-    private static Thread follow(InputStream stream, Consumer<String> lines, String name) {
+    /** Passes each line of {@code stream} to {@code lines} on a daemon thread, until the stream ends. */
+    static Thread follow(InputStream stream, Consumer<String> lines, String name) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -2,9 +2,6 @@ package dev.kindj.internal.nodeimage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -27,27 +24,21 @@ class NodeImageBuilderExistingImageIT {
 
     @BeforeEach
     void tagATinyImageAsTheCurrentOne() throws Exception {
-        // The docker CLI, because docker-java's import (createImageCmd) fails here with "unexpected EOF".
         Process importing = new ProcessBuilder("docker", "import", "-", TINY_IMAGE)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (OutputStream stdin = importing.getOutputStream()) {
             stdin.write(EMPTY_TAR);
         }
         assertThat(importing.waitFor()).as("docker import").isZero();
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            tag(provider.docker(), TINY_IMAGE, current);
-        }
+        docker("tag", TINY_IMAGE, current);
     }
 
     @AfterEach
     void removeTheTags() {
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            for (String name : List.of(current, OLDER_RECIPE_TAG, TINY_IMAGE)) {
-                try {
-                    provider.docker().removeImageCmd(name).exec();
-                } catch (NotFoundException alreadyGone) {
-                    // the test removed it
-                }
+        for (String name : List.of(current, OLDER_RECIPE_TAG, TINY_IMAGE)) {
+            // the test may have removed it already
+            if (LocalImages.exists(name)) {
+                docker("image", "rm", name);
             }
         }
     }
@@ -66,20 +57,17 @@ class NodeImageBuilderExistingImageIT {
 
     @Test
     void findExistingPrefersTheCurrentRecipeThenTakesAnyOtherTagOfTheVersion() {
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            tag(provider.docker(), current, OLDER_RECIPE_TAG);
-            assertThat(NodeImageBuilder.findExisting(FAKE_VERSION)).contains(current);
+        docker("tag", current, OLDER_RECIPE_TAG);
+        assertThat(NodeImageBuilder.findExisting(FAKE_VERSION)).contains(current);
 
-            provider.docker().removeImageCmd(current).exec();
-            assertThat(NodeImageBuilder.findExisting(FAKE_VERSION)).contains(OLDER_RECIPE_TAG);
+        docker("image", "rm", current);
+        assertThat(NodeImageBuilder.findExisting(FAKE_VERSION)).contains(OLDER_RECIPE_TAG);
 
-            provider.docker().removeImageCmd(OLDER_RECIPE_TAG).exec();
-            assertThat(NodeImageBuilder.findExisting(FAKE_VERSION)).isEmpty();
-        }
+        docker("image", "rm", OLDER_RECIPE_TAG);
+        assertThat(NodeImageBuilder.findExisting(FAKE_VERSION)).isEmpty();
     }
 
-    private static void tag(DockerClient docker, String image, String name) {
-        int colon = name.lastIndexOf(':');
-        docker.tagImageCmd(image, name.substring(0, colon), name.substring(colon + 1)).exec();
+    private static void docker(String... arguments) {
+        DockerCommand.run(arguments).orThrow();
     }
 }

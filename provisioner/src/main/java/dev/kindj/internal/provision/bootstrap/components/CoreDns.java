@@ -1,13 +1,11 @@
 package dev.kindj.internal.provision.bootstrap.components;
 
+import dev.kindj.internal.nodeimage.PreloadedImages;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import java.util.List;
 
 /** The cluster DNS as kubeadm 1.35 deploys it: CoreDNS behind the kube-dns Service. */
 public final class CoreDns {
-
-    /** Must match the CoreDNS image preloaded in the node image: nodes cannot pull images. */
-    public static final String IMAGE = "registry.k8s.io/coredns/coredns:v1.13.1";
 
     private static final String SERVICE_ACCOUNT = """
             apiVersion: v1
@@ -205,7 +203,7 @@ public final class CoreDns {
                 CLUSTER_ROLE,
                 CLUSTER_ROLE_BINDING,
                 CONFIG_MAP.formatted(ClusterPlan.CLUSTER_DOMAIN),
-                DEPLOYMENT.formatted(KubeletFiles.CONTROL_PLANE_TAINT_KEY, IMAGE),
+                DEPLOYMENT.formatted(KubeletFiles.CONTROL_PLANE_TAINT_KEY, PreloadedImages.COREDNS),
                 SERVICE.formatted(plan.dnsServiceIp()));
     }
 }

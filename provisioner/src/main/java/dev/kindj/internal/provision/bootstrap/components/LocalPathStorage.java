@@ -1,5 +1,6 @@
 package dev.kindj.internal.provision.bootstrap.components;
 
+import dev.kindj.internal.nodeimage.PreloadedImages;
 import java.util.List;
 
 /**
@@ -9,9 +10,6 @@ import java.util.List;
  */
 public final class LocalPathStorage {
 
-    /** Both must match the images preloaded in the node image (recipe/build.sh): nodes cannot pull images. */
-    public static final String IMAGE = "docker.io/rancher/local-path-provisioner:v0.0.30";
-    public static final String HELPER_IMAGE = "docker.io/kindj/local-path-helper:1";
     public static final String STORAGE_CLASS = "standard";
     static final String NODE_PATH = "/var/local-path-provisioner";
 
@@ -123,7 +121,7 @@ public final class LocalPathStorage {
                   - name: config-volume
                     configMap:
                       name: local-path-config
-            """.formatted(IMAGE);
+            """.formatted(PreloadedImages.LOCAL_PATH_PROVISIONER);
 
     private static final String STORAGE_CLASS_YAML = """
             apiVersion: storage.k8s.io/v1
@@ -168,7 +166,7 @@ public final class LocalPathStorage {
                   - name: helper-pod
                     image: %s
                     imagePullPolicy: IfNotPresent
-            """.formatted(NODE_PATH, HELPER_IMAGE);
+            """.formatted(NODE_PATH, PreloadedImages.LOCAL_PATH_HELPER);
 
     private LocalPathStorage() {}
 

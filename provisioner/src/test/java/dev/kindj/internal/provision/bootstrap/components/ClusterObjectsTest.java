@@ -3,6 +3,7 @@ package dev.kindj.internal.provision.bootstrap.components;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindj.config.Networking;
+import dev.kindj.internal.nodeimage.PreloadedImages;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,9 @@ class ClusterObjectsTest {
         assertThat(map(object("standard", "StorageClass"), "metadata"))
                 .containsEntry("annotations", Map.of("storageclass.kubernetes.io/is-default-class", "true"));
         Map<String, Object> podSpec = map(map(map(object("local-path-provisioner", "Deployment"), "spec"), "template"), "spec");
-        assertThat(list(podSpec.get("containers")).get(0)).containsEntry("image", LocalPathStorage.IMAGE);
+        assertThat(list(podSpec.get("containers")).get(0)).containsEntry("image", PreloadedImages.LOCAL_PATH_PROVISIONER);
         assertThat(map(object("local-path-config", "ConfigMap"), "data").get("helperPod.yaml").toString())
-                .contains("image: " + LocalPathStorage.HELPER_IMAGE);
+                .contains("image: " + PreloadedImages.LOCAL_PATH_HELPER);
         assertThat(map(object("local-path-config", "ConfigMap"), "data").get("config.json").toString())
                 .contains("/var/local-path-provisioner");
     }
@@ -91,9 +92,8 @@ class ClusterObjectsTest {
 
         assertThat(map(deployment, "spec")).containsEntry("replicas", 2);
         assertThat(container)
-                .containsEntry("image", CoreDns.IMAGE)
+                .containsEntry("image", PreloadedImages.COREDNS)
                 .containsEntry("imagePullPolicy", "IfNotPresent");
-        assertThat(CoreDns.IMAGE).isEqualTo("registry.k8s.io/coredns/coredns:v1.13.1");
         assertThat(podSpec)
                 .containsEntry("priorityClassName", "system-cluster-critical")
                 .containsEntry("serviceAccountName", "coredns")
