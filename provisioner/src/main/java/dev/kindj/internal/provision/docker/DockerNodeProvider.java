@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class DockerNodeProvider implements NodeProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerNodeProvider.class);
+    /** In the node image (node-image/recipe/node/files/usr/local/bin): thaws the node's frozen cgroups. */
+    private static final String THAW_COMMAND = "/usr/local/bin/kindj-thaw";
     /** Whether this engine grants --privileged; learned on the first node and kept for the process. */
     private static final AtomicReference<NodeContainerSettings.Rights> RIGHTS = new AtomicReference<>();
 
@@ -336,7 +338,7 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public void deleteCluster(String clusterName) {
         clusterContainers(clusterName).parallelStream()
-                .forEach(container -> removeContainer(container.getId()));
+                .forEach(container -> removeNodeContainer(container.getId(), "running".equals(container.getState())));
         docker.listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER + "=" + clusterName)).exec()
                 .forEach(network -> {
                     try {
@@ -367,7 +369,40 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public void removeNode(String nodeName) {
-        removeContainer(nodeName);
+        removeNodeContainer(nodeName, true);
+    }
+
+    /**
+     * Removes a node container, thawing its frozen cgroups first: a process in a frozen cgroup cannot die, and Docker
+     * then fails to kill the node ("did not receive an exit event") and leaves it running. When the engine still
+     * cannot kill it, thaws again (the kill may have raced a freeze) and tries once more.
+     */
+    private void removeNodeContainer(String idOrName, boolean running) {
+        if (running) {
+            thaw(idOrName);
+        }
+        try {
+            removeContainer(idOrName);
+        } catch (DockerException e) {
+            if (e.getHttpStatus() != 500) {
+                throw e;
+            }
+            LOG.warn("Docker could not remove {} ({}); thawing its cgroups and trying again", idOrName, e.getMessage());
+            thaw(idOrName);
+            removeContainer(idOrName);
+        }
+    }
+
+    /** Runs the node image's kindj-thaw; containers without it (the load balancer) or not running are left alone. */
+    private void thaw(String idOrName) {
+        try {
+            ExecResult thawed = exec(idOrName, THAW_COMMAND);
+            if (!thawed.stderr().isBlank()) {
+                LOG.info("{}: {}", idOrName, thawed.stderr().strip());
+            }
+        } catch (DockerException notRunning) {
+            LOG.debug("not thawing {}: {}", idOrName, notRunning.getMessage());
+        }
     }
 
     @Override

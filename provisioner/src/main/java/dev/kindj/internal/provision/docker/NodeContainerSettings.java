@@ -53,7 +53,10 @@ final class NodeContainerSettings {
             return host.withPrivileged(true);
         }
         List<Capability> missing = GrantableCapabilities.missingOnThisHost();
-        return host.withCapAdd(Capability.ALL).withCapDrop(missing.toArray(Capability[]::new));
+        return host.withCapAdd(Capability.ALL).withCapDrop(missing.toArray(Capability[]::new))
+                // Every device, as --privileged would allow: a privileged pod asks containerd in the node for all
+                // of them, which cgroup v1 only grants below a node whose own device list allows them.
+                .withDeviceCgroupRules(List.of("a *:* rwm"));
     }
 
     /** The load balancer needs only its network, its published port and to come back after restarts like the nodes. */
