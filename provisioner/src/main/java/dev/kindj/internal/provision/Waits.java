@@ -1,4 +1,4 @@
-package dev.kindj.internal.provision.bootstrap;
+package dev.kindj.internal.provision;
 
 import java.time.Duration;
 import java.time.Instant;
