@@ -20,8 +20,10 @@ mvn -B -ntp install
 # The examples, as standalone projects against the artifacts just installed (one cluster each).
 examples/run-examples.sh
 
-# One closing line for the whole run, counted from every Surefire report (modules and examples).
-find . -path '*/target/surefire-reports/TEST-*.xml' -print0 | xargs -0 cat | awk '
+# One closing line for the whole run, counted from every Surefire (unit) and Failsafe (integration) report, of
+# the modules and the examples.
+find . \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/target/failsafe-reports/TEST-*.xml' \) -print0 \
+  | xargs -0 cat | awk '
   /<testsuite / {
     for (i = 1; i <= NF; i++) {
       split($i, kv, "="); gsub(/"/, "", kv[2])

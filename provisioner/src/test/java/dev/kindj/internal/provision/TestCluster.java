@@ -1,9 +1,9 @@
 package dev.kindj.internal.provision;
 
 import dev.kindj.config.ClusterConfig;
-import dev.kindj.internal.provision.bootstrap.AdminKubectl;
 import dev.kindj.internal.provision.bootstrap.ClusterCreator;
 import dev.kindj.internal.provision.bootstrap.CreatedCluster;
+import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;

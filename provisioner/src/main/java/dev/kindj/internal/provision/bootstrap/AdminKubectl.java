@@ -2,22 +2,23 @@ package dev.kindj.internal.provision.bootstrap;
 
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.NodeProvider;
-import dev.kindj.internal.provision.pki.PkiPaths;
-import java.util.ArrayList;
-import java.util.List;
 
-/** kubectl run on a control plane with its admin.conf: the cluster admin, without a kubeconfig on the host. */
+/**
+ * The old name of {@link dev.kindj.internal.provision.bootstrap.context.AdminKubectl}, which moved so that creation
+ * steps need nothing from this package. It remains only until the JUnit extension imports the new name.
+ */
+@Deprecated(forRemoval = true)
 public record AdminKubectl(NodeProvider provider, String controlPlane) {
 
     public ExecResult run(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + PkiPaths.ADMIN_KUBECONFIG,
-                "--request-timeout=20s"));
-        command.addAll(List.of(arguments));
-        return provider.exec(controlPlane, command, null);
+        return moved().run(arguments);
     }
 
-    /** Runs and returns the output, or throws with kubectl's error. */
     public String output(String... arguments) {
-        return run(arguments).orThrow(controlPlane).stdout();
+        return moved().output(arguments);
+    }
+
+    private dev.kindj.internal.provision.bootstrap.context.AdminKubectl moved() {
+        return new dev.kindj.internal.provision.bootstrap.context.AdminKubectl(provider, controlPlane);
     }
 }

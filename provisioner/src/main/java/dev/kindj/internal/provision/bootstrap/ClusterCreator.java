@@ -1,12 +1,15 @@
 package dev.kindj.internal.provision.bootstrap;
 
 import dev.kindj.config.ClusterConfig;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.bootstrap.steps.ApplyClusterObjects;
 import dev.kindj.internal.provision.bootstrap.steps.ConfigureLoadBalancer;
 import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
 import dev.kindj.internal.provision.bootstrap.steps.ExportKubeconfig;
 import dev.kindj.internal.provision.bootstrap.steps.GenerateCertificates;
 import dev.kindj.internal.provision.bootstrap.steps.JoinControlPlanes;
+import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
 import dev.kindj.internal.provision.bootstrap.steps.StartEtcd;
@@ -17,11 +20,8 @@ import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.ClusterPlanner;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Creates a cluster: config → plan → containers → PKI and bootstrap → kubeconfig, as an ordered
@@ -42,7 +42,8 @@ public final class ClusterCreator {
             new StartNodeAgents(),
             new RegisterNodes(),
             new WaitForReady(),
-            new ExportKubeconfig());
+            new ExportKubeconfig(),
+            new RecordPlan());
 
     private final ClusterConfig config;
     private final NodeProvider provider;
@@ -106,7 +107,6 @@ public final class ClusterCreator {
         // Created before the try: if this fails (say, a concurrent create of the same name won),
         // nothing of ours exists and nothing of theirs may be deleted.
         String subnet = provider.createNetwork(config.name());
-        ExecutorService executor = Executors.newFixedThreadPool(8, daemonThreads());
         // Ctrl-C (or any JVM shutdown) mid-create must not leave half a cluster behind.
         Thread cleanupOnExit = new Thread(() -> provider.deleteCluster(config.name()), "kindj-create-cleanup");
         if (!retain) {
@@ -114,16 +114,16 @@ public final class ClusterCreator {
         }
         try {
             ClusterPlan plan = ClusterPlanner.plan(config, subnet, image, loadBalancerImage);
-            CreationContext context = new CreationContext(plan, provider, executor, waitForReady);
-            runSteps(context);
-            return new CreatedCluster(plan, context.exportedKubeconfig(), ExportKubeconfig.apiServerUrl(context));
+            try (CreationContext context = new CreationContext(plan, plan.containers(), provider, waitForReady)) {
+                StepRunner.run("creating cluster '" + config.name() + "'", STEPS, context, progress);
+                return new CreatedCluster(plan, context.exportedKubeconfig(), ExportKubeconfig.apiServerUrl(context));
+            }
         } catch (RuntimeException e) {
             if (!retain) {
                 provider.deleteCluster(config.name());
             }
             throw e;
         } finally {
-            executor.shutdownNow();
             if (!retain) {
                 removeHook(cleanupOnExit);
             }
@@ -147,30 +147,5 @@ public final class ClusterCreator {
             throw new IllegalArgumentException("load balancer image " + loadBalancerImage + " is not in the Docker engine"
                     + " and cannot be pulled; build it with `kindj build node-image`");
         }
-    }
-
-    private void runSteps(CreationContext context) {
-        for (CreationStep step : STEPS) {
-            if (!step.appliesTo(context.plan())) {
-                continue;
-            }
-            Instant start = Instant.now();
-            progress.started(step.title());
-            try {
-                step.run(context);
-            } catch (Exception e) {
-                progress.failed(step.title(), e);
-                throw new ClusterCreationException(config.name(), step.title(), e);
-            }
-            progress.finished(step.title(), Duration.between(start, Instant.now()));
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        return work -> {
-            Thread thread = new Thread(work, "kindj-create");
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

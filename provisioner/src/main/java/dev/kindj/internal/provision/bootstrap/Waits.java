@@ -1,42 +1,20 @@
 package dev.kindj.internal.provision.bootstrap;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Polling with a deadline; the failure names what was awaited and the last state seen. */
+/**
+ * The old name of {@link dev.kindj.internal.provision.Waits}, which moved so that creation steps need nothing from this
+ * package. It remains only until node-image's tests import the new name.
+ */
+@Deprecated(forRemoval = true)
 public final class Waits {
 
     private Waits() {
     }
 
     public static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> lastState) {
-        Instant deadline = Instant.now().plus(timeout);
-        long pauseMillis = 100;
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new CreationTimeoutException("timed out after " + timeout.toSeconds() + " s waiting for " + what
-                        + "; last state: " + lastState.get());
-            }
-            sleep(pauseMillis);
-            pauseMillis = Math.min(pauseMillis * 2, 1000);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting", e);
-        }
-    }
-
-    /** A bounded wait ran out. */
-    public static final class CreationTimeoutException extends RuntimeException {
-        public CreationTimeoutException(String message) {
-            super(message);
-        }
+        dev.kindj.internal.provision.Waits.until(what, timeout, condition, lastState);
     }
 }

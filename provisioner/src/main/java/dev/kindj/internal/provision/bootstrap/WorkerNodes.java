@@ -2,50 +2,54 @@ package dev.kindj.internal.provision.bootstrap;
 
 import dev.kindj.internal.provision.Parallel;
 import dev.kindj.internal.provision.bootstrap.components.PodNetworkFiles;
+import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import dev.kindj.internal.provision.bootstrap.context.LiveClusterPlan;
 import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
+import dev.kindj.internal.provision.bootstrap.steps.IssueNodeCertificates;
+import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
+import dev.kindj.internal.provision.bootstrap.steps.RoutePodRanges;
 import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
+import dev.kindj.internal.provision.bootstrap.steps.WaitForReady;
 import dev.kindj.internal.provision.bootstrap.steps.WriteConfiguration;
 import dev.kindj.internal.provision.node.ClusterNodes;
+import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.UnknownNameException;
-import dev.kindj.internal.provision.pki.ClusterAuthorities;
-import dev.kindj.internal.provision.pki.ClusterPki;
-import dev.kindj.internal.provision.pki.KeyAlgorithm;
-import dev.kindj.internal.provision.pki.PkiPaths;
-import dev.kindj.internal.provision.pki.PkiRequest;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.NodeSlots;
 import dev.kindj.internal.provision.plan.PlannedNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adding workers to a running cluster and removing them. A new worker is made as creation makes one, with
- * certificates from the cluster's own authorities (read from the first control plane); every node's routes to the
- * pod ranges are rewritten, so pods reach the new node's pods and no longer the removed node's.
+ * Adding workers to a running cluster and removing them. A new worker is made by creation's own steps, acting on that
+ * node alone, with certificates from the cluster's own authorities; every node's routes to the pod ranges are
+ * rewritten, so pods reach the new node's pods and no longer the removed node's.
  */
 public final class WorkerNodes {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerNodes.class);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
-    private static final List<String> AUTHORITY_FILES = List.of(
-            PkiPaths.certificate(PkiPaths.CA), PkiPaths.key(PkiPaths.CA),
-            PkiPaths.certificate(PkiPaths.FRONT_PROXY_CA), PkiPaths.key(PkiPaths.FRONT_PROXY_CA),
-            PkiPaths.certificate(PkiPaths.ETCD_CA), PkiPaths.key(PkiPaths.ETCD_CA),
-            PkiPaths.SERVICE_ACCOUNT_KEY, PkiPaths.SERVICE_ACCOUNT_PUBLIC_KEY);
+
+    /** The steps that join a node, in order; the control plane and the load balancer are already there. */
+    static final List<CreationStep> STEPS = List.of(
+            new IssueNodeCertificates(),
+            new CreateNodes(),
+            new WriteConfiguration(),
+            new RoutePodRanges(),
+            new StartNodeAgents(),
+            new RegisterNodes(),
+            new WaitForReady(),
+            new RecordPlan());
 
     private WorkerNodes() {
     }
@@ -57,6 +61,18 @@ public final class WorkerNodes {
      * @return the new node's name
      */
     public static String add(NodeProvider provider, String clusterName, Optional<String> image) {
+        return add(provider, clusterName, image, CreationProgress.SILENT);
+    }
+
+    /**
+     * Joins a new worker and waits until it is Ready, reporting each step. On failure nothing of the new worker is
+     * left: neither its container nor its Node nor routes to its pods.
+     *
+     * @param image the node image; empty for the first control plane's
+     * @return the new node's name
+     */
+    public static String add(NodeProvider provider, String clusterName, Optional<String> image,
+            CreationProgress progress) {
         ClusterPlan current = LiveClusterPlan.read(provider, clusterName);
         String nodeImage = image.orElse(current.firstControlPlane().image());
         if (!provider.hasImage(nodeImage)) {
@@ -65,39 +81,22 @@ public final class WorkerNodes {
         PlannedNode added = NodeSlots.nextWorker(current, nodeImage);
         List<PlannedNode> nodes = new ArrayList<>(current.nodes());
         nodes.add(added);
-        ClusterPlan plan = new ClusterPlan(clusterName, current.config(), current.nodeSubnet(), nodes, current.loadBalancer());
-        ClusterPki pki = ClusterPki.generate(pkiRequest(plan, added), authorities(provider, current));
-
-        ExecutorService executor = Executors.newFixedThreadPool(4, work -> {
-            Thread thread = new Thread(work, "kindj-add-node");
-            thread.setDaemon(true);
-            return thread;
-        });
-        CreationContext context = new CreationContext(plan, provider, executor, READY_TIMEOUT);
-        context.pki(CompletableFuture.completedFuture(pki));
-        provider.createNode(CreateNodes.spec(plan, added));
-        try {
-            CreateNodes.awaitBoot(provider, added.name());
-            WriteConfiguration.writeTo(context, added, WriteConfiguration.settings(provider, added.name()));
-            routeEveryPodRange(context, current.nodes());
-            StartNodeAgents.startOn(context, added);
-            RegisterNodes.register(context, added);
-            Waits.until("node " + added.name() + " to be Ready", READY_TIMEOUT,
-                    () -> context.kubectl("wait", "--for=condition=Ready", "node/" + added.name(), "--timeout=5s").succeeded(),
-                    () -> context.kubectl("get", "nodes", "-o", "wide").stdout()
-                            + NodeServices.journal(provider, added.name(), "kubelet"));
+        ClusterPlan plan = current.withNodes(nodes);
+        try (CreationContext context = new CreationContext(plan, List.of(added), provider, READY_TIMEOUT)) {
+            StepRunner.run("adding node '" + added.name() + "' to cluster '" + clusterName + "'", STEPS, context, progress);
             return added.name();
         } catch (RuntimeException e) {
-            provider.removeNode(added.name());
-            context.kubectl("delete", "node", added.name(), "--ignore-not-found");
+            try {
+                detach(provider, current, added);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
-        } finally {
-            executor.shutdownNow();
         }
     }
 
     /**
-     * Drains a worker, deletes its Node and its container, and removes the routes to its pods from the other nodes.
+     * Drains a worker, deletes its container and its Node, and removes the routes to its pods from the other nodes.
      *
      * @throws UnknownNameException when the cluster has no such node
      * @throws dev.kindj.InvalidRequestException for a control plane or the load balancer
@@ -111,52 +110,30 @@ public final class WorkerNodes {
                     + " removed from a running cluster");
         }
         ClusterPlan current = LiveClusterPlan.read(provider, clusterName);
-        PlannedNode removed = current.node(nodeName);
-        AdminKubectl kubectl = new AdminKubectl(provider, current.firstControlPlane().name());
-        var drain = kubectl.run("drain", nodeName, "--ignore-daemonsets", "--delete-emptydir-data", "--force",
-                "--timeout=60s");
+        ExecResult drain = new AdminKubectl(provider, current.firstControlPlane().name()).run("drain", nodeName,
+                "--ignore-daemonsets", "--delete-emptydir-data", "--force", "--timeout=60s");
         if (!drain.succeeded()) {
             LOG.warn("draining {} failed; removing it anyway: {}", nodeName, drain.stderr().strip());
         }
-        kubectl.output("delete", "node", nodeName, "--ignore-not-found");
-        provider.removeNode(nodeName);
-        List<PlannedNode> remaining = current.nodes().stream().filter(n -> !n.name().equals(nodeName)).toList();
-        ClusterPlan plan = new ClusterPlan(clusterName, current.config(), current.nodeSubnet(), remaining,
-                current.loadBalancer());
-        forEachRunning(provider, plan, remaining, other -> {
-            provider.copyIn(other.name(), PodNetworkFiles.forNode(plan, other));
-            provider.exec(other.name(), "ip", "route", "del", removed.podCidr().toString());
-        });
+        detach(provider, current.withNodes(current.nodes().stream().filter(n -> !n.name().equals(nodeName)).toList()),
+                current.node(nodeName));
     }
 
-    /** Rewrites each node's pod routes for the context's plan and applies them now. */
-    private static void routeEveryPodRange(CreationContext context, List<PlannedNode> nodes) {
-        if (context.plan().config().networking().disableDefaultCNI()) {
-            return;
-        }
-        forEachRunning(context.provider(), context.plan(), nodes, node -> {
-            context.provider().copyIn(node.name(), PodNetworkFiles.forNode(context.plan(), node));
-            context.provider().exec(node.name(), "systemctl", "restart", PodNetworkFiles.UNIT).orThrow(node.name());
-        });
-    }
-
-    private static void forEachRunning(NodeProvider provider, ClusterPlan plan, List<PlannedNode> nodes,
-            Consumer<PlannedNode> action) {
-        List<String> running = provider.listNodes(plan.name()).stream().filter(Node::isRunning).map(Node::name).toList();
-        Parallel.forEach("updating pod routes",
-                nodes.stream().filter(node -> running.contains(node.name())).toList(), action);
-    }
-
-    private static ClusterAuthorities authorities(NodeProvider provider, ClusterPlan plan) {
-        String controlPlane = plan.firstControlPlane().name();
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        AUTHORITY_FILES.forEach(path -> files.put(path, provider.copyOut(controlPlane, path)));
-        return ClusterAuthorities.load(files);
-    }
-
-    /** Only the new node's identities: its kubelet's and its kube-proxy's. */
-    private static PkiRequest pkiRequest(ClusterPlan plan, PlannedNode node) {
-        return new PkiRequest(plan.name(), List.of(), List.of(node.name()), List.of(), plan.firstServiceIp(),
-                ClusterPlan.CLUSTER_DOMAIN, plan.clusterEndpoint(), KeyAlgorithm.ECDSA_P256);
+    /**
+     * Takes a worker out of the cluster whose plan without it is {@code remaining}. The container goes first, so that
+     * its kubelet cannot register the Node again once that is deleted.
+     */
+    private static void detach(NodeProvider provider, ClusterPlan remaining, PlannedNode removed) {
+        provider.removeNode(removed.name());
+        new AdminKubectl(provider, remaining.firstControlPlane().name())
+                .output("delete", "node", removed.name(), "--ignore-not-found");
+        List<String> running = provider.listNodes(remaining.name()).stream().filter(Node::isRunning).map(Node::name)
+                .toList();
+        Parallel.forEach("updating pod routes", remaining.nodes().stream().filter(n -> running.contains(n.name())).toList(),
+                other -> {
+                    provider.copyIn(other.name(), PodNetworkFiles.forNode(remaining, other));
+                    provider.exec(other.name(), "ip", "route", "del", removed.podCidr().toString());
+                });
+        LiveClusterPlan.write(provider, remaining);
     }
 }

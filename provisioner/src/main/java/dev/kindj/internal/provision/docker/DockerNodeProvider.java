@@ -258,6 +258,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public ExecResult exec(String nodeName, List<String> command, InputStream stdin) {
+        long start = System.nanoTime();
         String execId = docker.execCreateCmd(nodeName)
                 .withCmd(command.toArray(String[]::new))
                 .withAttachStdout(true)
@@ -273,8 +274,11 @@ public final class DockerNodeProvider implements NodeProvider {
             awaitOutput(execId, command, nodeName, stdout, stderr);
         }
         Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        return new ExecResult(command, exitCode == null ? -1 : exitCode.intValue(),
-                stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        int exit = exitCode == null ? -1 : exitCode.intValue();
+        // The command only: stdin can carry keys and certificates.
+        LOG.debug("exec on {}: {} -> exit {} in {} ms", nodeName, String.join(" ", command), exit,
+                (System.nanoTime() - start) / 1_000_000);
+        return new ExecResult(command, exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }
 
     private void awaitOutput(String execId, List<String> command, String nodeName,

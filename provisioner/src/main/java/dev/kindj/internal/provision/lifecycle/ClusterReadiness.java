@@ -1,7 +1,7 @@
 package dev.kindj.internal.provision.lifecycle;
 
-import dev.kindj.internal.provision.bootstrap.AdminKubectl;
-import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.Waits;
+import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
 import dev.kindj.internal.provision.node.ClusterNodes;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;

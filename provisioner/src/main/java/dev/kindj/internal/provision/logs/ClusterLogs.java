@@ -1,7 +1,7 @@
 package dev.kindj.internal.provision.logs;
 
 import dev.kindj.internal.provision.Parallel;
-import dev.kindj.internal.provision.bootstrap.AdminKubectl;
+import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.node.ClusterNodes;
 import dev.kindj.internal.provision.node.Node;

@@ -24,6 +24,11 @@ public record ClusterPlan(
         nodes = List.copyOf(nodes);
     }
 
+    /** The same cluster with other Kubernetes nodes, as after adding or removing a worker. */
+    public ClusterPlan withNodes(List<PlannedNode> newNodes) {
+        return new ClusterPlan(name, config, nodeSubnet, newNodes, loadBalancer);
+    }
+
     public List<PlannedNode> controlPlanes() {
         return nodes.stream().filter(PlannedNode::isControlPlane).toList();
     }

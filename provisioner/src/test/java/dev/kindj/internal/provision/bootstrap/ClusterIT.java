@@ -7,6 +7,7 @@ import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
 import dev.kindj.internal.provision.TestImages;
+import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.images.ImageLoader;
 import dev.kindj.internal.provision.kubeconfig.ClusterKubeconfig;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.internal.provision.TestImages;
+import dev.kindj.internal.provision.Waits;
+import dev.kindj.internal.provision.bootstrap.context.Etcdctl;
+import dev.kindj.internal.provision.bootstrap.context.NodeServices;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.images.ImageLoader;
 import dev.kindj.internal.provision.node.ExecResult;

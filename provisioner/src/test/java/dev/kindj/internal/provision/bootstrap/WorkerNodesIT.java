@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
+import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.images.ImageLoader;
 import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.UnknownNameException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
-import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.images.ImageLoadReport.Entry;
 import dev.kindj.internal.provision.images.ImageLoadReport.Outcome;
 import dev.kindj.internal.provision.node.ClusterNodes;

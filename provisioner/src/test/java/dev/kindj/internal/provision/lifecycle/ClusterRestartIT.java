@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kindj.internal.provision.Parallel;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
-import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.images.ImageLoader;
 import dev.kindj.internal.provision.node.Node;
 import io.fabric8.kubernetes.api.model.IntOrString;

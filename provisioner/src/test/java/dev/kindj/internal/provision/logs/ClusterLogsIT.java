@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
-import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.images.ImageLoader;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;

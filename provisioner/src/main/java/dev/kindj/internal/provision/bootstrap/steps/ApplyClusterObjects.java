@@ -1,8 +1,8 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
 import dev.kindj.internal.provision.bootstrap.components.ClusterObjects;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.node.NodeFile;
 import java.util.List;
 
@@ -20,6 +20,6 @@ public final class ApplyClusterObjects implements CreationStep {
     public void run(CreationContext context) {
         String node = context.plan().firstControlPlane().name();
         context.provider().copyIn(node, List.of(NodeFile.text(MANIFEST, ClusterObjects.yaml(context.plan()), NodeFile.PUBLIC)));
-        context.kubectl("apply", "--server-side", "-f", MANIFEST).orThrow(node);
+        context.kubectl().output("apply", "--server-side", "-f", MANIFEST);
     }
 }

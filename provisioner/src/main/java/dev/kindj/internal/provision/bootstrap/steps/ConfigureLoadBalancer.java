@@ -1,8 +1,8 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
 import dev.kindj.internal.provision.bootstrap.components.LoadBalancerFiles;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import java.util.List;

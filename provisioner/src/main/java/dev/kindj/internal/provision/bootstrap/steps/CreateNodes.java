@@ -4,9 +4,9 @@ import dev.kindj.config.Mount;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
-import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.Waits;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Starts every node container at once and waits until systemd in each has booted. */
+/** Starts the added containers at once and waits until systemd in each node has booted. */
 public final class CreateNodes implements CreationStep {
 
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
@@ -36,7 +36,7 @@ public final class CreateNodes implements CreationStep {
     public void run(CreationContext context) {
         ClusterPlan plan = context.plan();
         NodeProvider provider = context.provider();
-        context.forEach(plan.containers(), node -> {
+        context.forEach(context.addedContainers(), node -> {
             provider.createNode(spec(plan, node));
             if (node.role() != NodeRole.LOAD_BALANCER) {
                 awaitBoot(provider, node.name());
@@ -44,7 +44,7 @@ public final class CreateNodes implements CreationStep {
         });
     }
 
-    public static void awaitBoot(NodeProvider provider, String nodeName) {
+    private static void awaitBoot(NodeProvider provider, String nodeName) {
         String[] lastState = {"not started"};
         Waits.until("systemd to boot on " + nodeName, BOOT_TIMEOUT, () -> {
             lastState[0] = provider.exec(nodeName, "systemctl", "is-system-running").stdout().strip();
@@ -52,7 +52,7 @@ public final class CreateNodes implements CreationStep {
         }, () -> lastState[0]);
     }
 
-    public static NodeSpec spec(ClusterPlan plan, PlannedNode node) {
+    static NodeSpec spec(ClusterPlan plan, PlannedNode node) {
         List<PortMapping> ports = new ArrayList<>();
         if (node == plan.apiServerContainer()) {
             var networking = plan.config().networking();

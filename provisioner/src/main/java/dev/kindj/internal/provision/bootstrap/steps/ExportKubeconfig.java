@@ -1,7 +1,7 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.kubeconfig.ClusterKubeconfig;
 
 /** Builds the admin kubeconfig that reaches the API through the port published on the host. */

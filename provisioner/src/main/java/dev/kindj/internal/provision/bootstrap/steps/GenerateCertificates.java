@@ -1,7 +1,7 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.pki.ClusterPki;
 import dev.kindj.internal.provision.pki.ControlPlaneEndpoint;
 import dev.kindj.internal.provision.pki.KeyAlgorithm;

@@ -1,11 +1,11 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
-import dev.kindj.internal.provision.bootstrap.Etcdctl;
-import dev.kindj.internal.provision.bootstrap.NodeServices;
-import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.bootstrap.components.EtcdFiles;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import dev.kindj.internal.provision.bootstrap.context.Etcdctl;
+import dev.kindj.internal.provision.bootstrap.context.NodeServices;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.NodeCommandException;
 import dev.kindj.internal.provision.node.NodeProvider;

@@ -1,9 +1,10 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
-import dev.kindj.internal.provision.bootstrap.NodeServices;
-import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.Waits;
+import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import dev.kindj.internal.provision.bootstrap.context.NodeServices;
 import dev.kindj.internal.provision.plan.PlannedNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,23 +27,22 @@ public final class RegisterNodes implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
-        context.forEach(context.plan().nodes(), node -> register(context, node));
+        context.forEach(context.addedNodes(), node -> register(context, node));
     }
 
-    /** Also for a node that joins a running cluster. */
-    public static void register(CreationContext context, PlannedNode node) {
-        String controlPlane = context.plan().firstControlPlane().name();
+    private static void register(CreationContext context, PlannedNode node) {
+        AdminKubectl kubectl = context.kubectl();
         Waits.until("node " + node.name() + " to register", TIMEOUT,
-                () -> context.kubectl("get", "node", node.name()).succeeded(),
+                () -> kubectl.run("get", "node", node.name()).succeeded(),
                 () -> NodeServices.journal(context.provider(), node.name(), "kubelet"));
         String cidr = node.podCidr().toString();
-        context.kubectl("patch", "node", node.name(), "--type=merge", "-p",
-                "{\"spec\":{\"podCIDR\":\"" + cidr + "\",\"podCIDRs\":[\"" + cidr + "\"]}}").orThrow(controlPlane);
+        kubectl.output("patch", "node", node.name(), "--type=merge", "-p",
+                "{\"spec\":{\"podCIDR\":\"" + cidr + "\",\"podCIDRs\":[\"" + cidr + "\"]}}");
         List<String> labels = labels(node);
         if (!labels.isEmpty()) {
             List<String> command = new ArrayList<>(List.of("label", "--overwrite", "node", node.name()));
             command.addAll(labels);
-            context.kubectl(command.toArray(String[]::new)).orThrow(controlPlane);
+            kubectl.output(command.toArray(String[]::new));
         }
     }
 

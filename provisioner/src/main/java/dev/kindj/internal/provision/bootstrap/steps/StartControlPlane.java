@@ -1,10 +1,13 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
-import dev.kindj.internal.provision.bootstrap.NodeServices;
-import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.Waits;
+import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import dev.kindj.internal.provision.bootstrap.context.NodeServices;
 import dev.kindj.internal.provision.node.NodeProvider;
+import dev.kindj.internal.provision.pki.PkiPaths;
+import dev.kindj.internal.provision.plan.ClusterPlan;
 import java.time.Duration;
 
 /**
@@ -25,11 +28,12 @@ public final class StartControlPlane implements CreationStep {
         NodeProvider provider = context.provider();
         context.forEach(context.plan().controlPlanes(), node -> {
             NodeServices.start(provider, node.name(), "kube-apiserver");
-            String readyz = "https://" + node.ip() + ":6443/readyz";
+            // This node's own API server, not the cluster endpoint (the load balancer) the kubeconfig names.
+            String server = "https://" + node.ip() + ":" + ClusterPlan.API_SERVER_PORT;
+            AdminKubectl kubectl = new AdminKubectl(provider, node.name(), PkiPaths.SUPER_ADMIN_KUBECONFIG);
             Waits.until("kube-apiserver on " + node.name() + " to be ready", TIMEOUT,
-                    () -> provider.exec(node.name(), "kubectl", "--kubeconfig=/etc/kubernetes/super-admin.conf",
-                            "--server=https://" + node.ip() + ":6443", "get", "--raw=/readyz").succeeded(),
-                    () -> readyz + " not ready; journal:\n" + NodeServices.journal(provider, node.name(), "kube-apiserver"));
+                    () -> kubectl.run("--server=" + server, "get", "--raw=/readyz").succeeded(),
+                    () -> server + "/readyz not ready; journal:\n" + NodeServices.journal(provider, node.name(), "kube-apiserver"));
             NodeServices.start(provider, node.name(), "kube-controller-manager", "kube-scheduler");
         });
     }

@@ -1,12 +1,16 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
-import dev.kindj.internal.provision.bootstrap.Waits;
-import dev.kindj.internal.provision.node.ExecResult;
+import dev.kindj.internal.provision.Waits;
+import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import dev.kindj.internal.provision.bootstrap.context.NodeServices;
+import dev.kindj.internal.provision.plan.PlannedNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Waits until every node is Ready and CoreDNS answers, unless the user asked not to wait. */
+/** Waits until every added node is Ready and, when this run installed it, CoreDNS answers; unless told not to wait. */
 public final class WaitForReady implements CreationStep {
 
     @Override
@@ -21,19 +25,31 @@ public final class WaitForReady implements CreationStep {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        Waits.until("all nodes to be Ready", timeout,
-                () -> context.kubectl("wait", "--for=condition=Ready", "nodes", "--all", "--timeout=5s").succeeded(),
-                () -> context.kubectl("get", "nodes", "-o", "wide").stdout());
-        if (context.plan().config().networking().disableDefaultCNI()) {
-            return; // without a pod network CoreDNS cannot start; the user installs one
+        AdminKubectl kubectl = context.kubectl();
+        List<String> command = new ArrayList<>(List.of("wait", "--for=condition=Ready", "--timeout=5s"));
+        context.addedNodes().forEach(node -> command.add("node/" + node.name()));
+        Waits.until("the nodes to be Ready", timeout,
+                () -> kubectl.run(command.toArray(String[]::new)).succeeded(),
+                () -> kubectl.run("get", "nodes", "-o", "wide").stdout() + kubeletJournals(context));
+        // Without a pod network CoreDNS cannot start (the user installs one), and a node joining a running cluster
+        // does not wait for DNS that was there before it.
+        boolean installedDns = context.addedNodes().contains(context.plan().firstControlPlane());
+        if (context.plan().config().networking().disableDefaultCNI() || !installedDns) {
+            return;
         }
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0));
         Waits.until("CoreDNS to be available", left.isZero() ? Duration.ofSeconds(1) : left,
-                () -> {
-                    ExecResult rollout = context.kubectl("-n", "kube-system", "rollout", "status",
-                            "deployment/coredns", "--timeout=5s");
-                    return rollout.succeeded();
-                },
-                () -> context.kubectl("-n", "kube-system", "get", "pods", "-o", "wide").stdout());
+                () -> kubectl.run("-n", "kube-system", "rollout", "status", "deployment/coredns", "--timeout=5s")
+                        .succeeded(),
+                () -> kubectl.run("-n", "kube-system", "get", "pods", "-o", "wide").stdout());
+    }
+
+    private static String kubeletJournals(CreationContext context) {
+        StringBuilder journals = new StringBuilder();
+        for (PlannedNode node : context.addedNodes()) {
+            journals.append("\nkubelet on ").append(node.name()).append(":\n")
+                    .append(NodeServices.journal(context.provider(), node.name(), "kubelet"));
+        }
+        return journals.toString();
     }
 }

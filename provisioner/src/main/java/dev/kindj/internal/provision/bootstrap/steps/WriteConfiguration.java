@@ -1,9 +1,9 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
-import dev.kindj.internal.provision.bootstrap.CreationContext;
-import dev.kindj.internal.provision.bootstrap.CreationStep;
 import dev.kindj.internal.provision.bootstrap.components.ComponentFiles;
 import dev.kindj.internal.provision.bootstrap.components.NodeSettings;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.plan.PlannedNode;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Copies each node's certificates, kubeconfigs and component arguments into it, all nodes at once. */
+/** Copies each added node's certificates, kubeconfigs and component arguments into it, all nodes at once. */
 public final class WriteConfiguration implements CreationStep {
 
     /** The node image records which cgroup driver its containerd uses; the kubelet must match it. */
@@ -24,17 +24,15 @@ public final class WriteConfiguration implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
-        NodeSettings settings = settings(context.provider(), context.plan().firstControlPlane().name());
-        context.forEach(context.plan().nodes(), node -> writeTo(context, node, settings));
+        context.forEach(context.addedNodes(), node -> writeTo(context, node, settings(context.provider(), node.name())));
     }
 
-    /** What the node image says about itself, read from one of its nodes. */
-    public static NodeSettings settings(NodeProvider provider, String nodeName) {
+    /** What the node's image says about itself; nodes may have different images. */
+    private static NodeSettings settings(NodeProvider provider, String nodeName) {
         return new NodeSettings(new String(provider.copyOut(nodeName, CGROUP_DRIVER_FILE), StandardCharsets.UTF_8).strip());
     }
 
-    /** Also for a node that joins a running cluster. */
-    public static void writeTo(CreationContext context, PlannedNode node, NodeSettings settings) {
+    private static void writeTo(CreationContext context, PlannedNode node, NodeSettings settings) {
         List<NodeFile> files = new ArrayList<>(context.pki().filesFor(node.name()));
         files.addAll(ComponentFiles.forNode(context.plan(), node, settings));
         context.provider().copyIn(node.name(), files);

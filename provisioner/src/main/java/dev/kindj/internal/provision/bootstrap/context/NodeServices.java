@@ -1,4 +1,4 @@
-package dev.kindj.internal.provision.bootstrap;
+package dev.kindj.internal.provision.bootstrap.context;
 
 import dev.kindj.internal.provision.node.NodeProvider;
 import java.util.ArrayList;

@@ -1,8 +1,11 @@
-package dev.kindj.internal.provision.bootstrap;
+package dev.kindj.internal.provision.bootstrap.context;
 
 import dev.kindj.internal.provision.plan.ClusterPlan;
 
-/** One small stage of cluster creation; steps run in order and share one {@link CreationContext}. */
+/**
+ * One small stage of creating a cluster or joining a node to one; steps run in order and share one
+ * {@link CreationContext}.
+ */
 public interface CreationStep {
 
     /** What the user sees while this step runs, e.g. "Starting control-plane". */

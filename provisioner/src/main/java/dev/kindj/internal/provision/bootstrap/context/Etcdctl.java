@@ -1,4 +1,4 @@
-package dev.kindj.internal.provision.bootstrap;
+package dev.kindj.internal.provision.bootstrap.context;
 
 import static dev.kindj.internal.provision.pki.PkiPaths.certificate;
 import static dev.kindj.internal.provision.pki.PkiPaths.key;

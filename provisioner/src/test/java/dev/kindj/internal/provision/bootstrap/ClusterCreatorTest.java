@@ -1,0 +1,109 @@
+package dev.kindj.internal.provision.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kindj.config.ClusterConfig;
+import dev.kindj.internal.provision.bootstrap.context.LiveClusterPlan;
+import dev.kindj.internal.provision.node.FakeNodeProvider;
+import dev.kindj.internal.provision.node.Node;
+import dev.kindj.internal.provision.node.NodeRole;
+import dev.kindj.internal.provision.node.NodeSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Creation's step order and its cleanup after failures, against nodes in memory. */
+class ClusterCreatorTest {
+
+    private static final String IMAGE = "kindj/node:test";
+    private static final String LB_IMAGE = "kindj/haproxy:test";
+
+    private final FakeNodeProvider provider = new FakeNodeProvider().withImages(IMAGE, LB_IMAGE);
+    private final RecordedProgress progress = new RecordedProgress();
+
+    private ClusterCreator creator(int controlPlanes, int workers) {
+        ClusterConfig config = ClusterConfig.builder().withName("demo")
+                .withControlPlanes(controlPlanes).withWorkers(workers).build();
+        return ClusterCreator.forConfig(config, provider).withImage(IMAGE).withLoadBalancerImage(LB_IMAGE)
+                .withProgress(progress);
+    }
+
+    @Test
+    void stepsRunInOrderAndThoseTheClusterDoesNotNeedAreSkipped() {
+        CreatedCluster cluster = creator(1, 1).create();
+
+        List<String> expected = List.of("Generating certificates", "Preparing nodes", "Writing configuration",
+                "Starting etcd", "Starting control-plane", "Installing cluster objects (RBAC, CoreDNS)",
+                "Starting kubelets and pod network", "Joining nodes", "Waiting for nodes and DNS to be ready",
+                "Exporting kubeconfig", "Recording the cluster plan");
+        assertThat(progress.started).containsExactlyElementsOf(expected);
+        assertThat(progress.finished).containsExactlyElementsOf(expected);
+        assertThat(progress.failed).isEmpty();
+        assertThat(provider.calls("systemctl start etcd")).hasSize(1);
+        assertThat(provider.calls("member add")).isEmpty();
+        assertThat(cluster.apiServerUrl()).startsWith("https://127.0.0.1:");
+    }
+
+    @Test
+    void aClusterWithSeveralControlPlanesRunsEveryStep() {
+        provider.answer("member add", 0, "Member 8e9e05c52164694d added to cluster 1c4fe4d56ee6a3e5\n");
+
+        creator(3, 1).create();
+
+        assertThat(progress.started).containsExactlyElementsOf(ClusterCreator.STEPS.stream().map(step -> step.title()).toList());
+        assertThat(provider.calls("member add")).hasSize(2);
+        assertThat(provider.calls("createNode")).hasSize(5).contains("createNode demo-external-load-balancer");
+    }
+
+    @Test
+    void eachNodeKeepsThePlanOfTheClusterCreated() {
+        CreatedCluster cluster = creator(1, 2).create();
+
+        assertThat(provider.listNodes("demo")).extracting(Node::name)
+                .allSatisfy(node -> assertThat(provider.file(node, LiveClusterPlan.PATH)).isPresent());
+        assertThat(LiveClusterPlan.read(provider, "demo")).isEqualTo(cluster.plan());
+    }
+
+    @Test
+    void aFailingStepDeletesTheClusterAndNamesTheStep() {
+        provider.answer("systemctl start etcd", 1, "");
+
+        assertThatThrownBy(() -> creator(1, 1).create())
+                .isInstanceOf(ClusterCreationException.class)
+                .hasMessageStartingWith("creating cluster 'demo' failed while starting etcd: command systemctl start etcd");
+
+        assertThat(progress.failed).containsExactly("Starting etcd");
+        assertThat(progress.started).last().isEqualTo("Starting etcd");
+        assertThat(provider.calls("deleteCluster")).containsExactly("deleteCluster demo");
+        assertThat(provider.listClusters()).isEmpty();
+    }
+
+    @Test
+    void retainKeepsTheNodesOfAFailedCreation() {
+        provider.answer("systemctl start etcd", 1, "");
+
+        assertThatThrownBy(() -> creator(1, 1).withRetain(true).create()).isInstanceOf(ClusterCreationException.class);
+
+        assertThat(provider.calls("deleteCluster")).isEmpty();
+        assertThat(provider.listNodes("demo")).extracting(Node::name)
+                .containsExactly("demo-control-plane", "demo-worker");
+    }
+
+    @Test
+    void aFailureBeforeTheNetworkExistsDeletesNothingOfAnotherCreationOfTheSameName() {
+        // Another creation of "demo" wins the race between the existence check and the network.
+        provider.failOnce("createNetwork demo", () -> {
+            provider.createNetwork("demo");
+            provider.createNode(new NodeSpec("demo-control-plane", "demo", NodeRole.CONTROL_PLANE, IMAGE,
+                    "172.28.9.10", List.of(), List.of(), Map.of()));
+            return new IllegalStateException("network kindj-demo exists");
+        });
+
+        assertThatThrownBy(() -> creator(1, 0).create()).hasMessage("network kindj-demo exists");
+
+        assertThat(provider.calls("deleteCluster")).isEmpty();
+        assertThat(provider.listNodes("demo")).extracting(Node::name).containsExactly("demo-control-plane");
+        assertThat(progress.started).isEmpty();
+    }
+}

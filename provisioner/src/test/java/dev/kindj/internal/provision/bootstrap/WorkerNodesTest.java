@@ -1,0 +1,119 @@
+package dev.kindj.internal.provision.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kindj.config.ClusterConfig;
+import dev.kindj.internal.provision.bootstrap.components.PodNetworkFiles;
+import dev.kindj.internal.provision.bootstrap.context.LiveClusterPlan;
+import dev.kindj.internal.provision.node.FakeNodeProvider;
+import dev.kindj.internal.provision.node.Node;
+import dev.kindj.internal.provision.pki.PkiPaths;
+import dev.kindj.internal.provision.plan.PlannedNode;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Joining and removing workers with creation's own steps, against a 1+1 cluster in memory. */
+class WorkerNodesTest {
+
+    private static final String IMAGE = "kindj/node:test";
+    private static final String CONTROL_PLANE = "demo-control-plane";
+    private static final String WORKER = "demo-worker";
+    private static final String ADDED = "demo-worker2";
+    private static final String ADDED_PODS = "10.244.2.0/24";
+
+    private final FakeNodeProvider provider = new FakeNodeProvider().withImages(IMAGE);
+    private final RecordedProgress progress = new RecordedProgress();
+    private int callsBefore;
+
+    @BeforeEach
+    void createCluster() {
+        ClusterCreator.forConfig(ClusterConfig.builder().withName("demo").withControlPlanes(1).withWorkers(1).build(),
+                provider).withImage(IMAGE).create();
+        callsBefore = provider.calls().size();
+    }
+
+    private List<String> callsSinceCreation(String part) {
+        return provider.calls().subList(callsBefore, provider.calls().size()).stream()
+                .filter(call -> call.contains(part)).toList();
+    }
+
+    @Test
+    void joiningAWorkerRunsTheJoinStepsInOrderOnTheNewNodeAlone() {
+        String added = WorkerNodes.add(provider, "demo", Optional.empty(), progress);
+
+        assertThat(added).isEqualTo(ADDED);
+        List<String> expected = List.of("Issuing the new nodes' certificates", "Preparing nodes", "Writing configuration",
+                "Routing the other nodes to the new pod ranges", "Starting kubelets and pod network", "Joining nodes",
+                "Waiting for nodes and DNS to be ready", "Recording the cluster plan");
+        assertThat(progress.started).containsExactlyElementsOf(expected);
+        assertThat(progress.finished).containsExactlyElementsOf(expected);
+        assertThat(callsSinceCreation("createNode")).containsExactly("createNode " + ADDED);
+        assertThat(callsSinceCreation("systemctl start kubelet")).containsExactly("exec " + ADDED + ": systemctl start kubelet");
+        assertThat(callsSinceCreation("copyIn " + ADDED + ":")).first().asString().contains(PkiPaths.KUBELET_KUBECONFIG);
+        assertThat(callsSinceCreation("systemctl restart " + PodNetworkFiles.UNIT)).containsExactlyInAnyOrder(
+                "exec " + CONTROL_PLANE + ": systemctl restart " + PodNetworkFiles.UNIT,
+                "exec " + WORKER + ": systemctl restart " + PodNetworkFiles.UNIT);
+        assertThat(callsSinceCreation("kubectl")).noneMatch(call -> call.contains("coredns"))
+                .anyMatch(call -> call.contains("wait --for=condition=Ready --timeout=5s node/" + ADDED));
+        for (String node : List.of(CONTROL_PLANE, WORKER)) {
+            assertThat(provider.file(node, PodNetworkFiles.SCRIPT_PATH)).as("pod routes on %s", node)
+                    .hasValueSatisfying(script -> assertThat(script).contains("ip route replace " + ADDED_PODS + " via "));
+        }
+        assertThat(LiveClusterPlan.read(provider, "demo").nodes()).extracting(PlannedNode::name)
+                .containsExactly(CONTROL_PLANE, WORKER, ADDED);
+        assertThat(provider.file(WORKER, LiveClusterPlan.PATH)).hasValueSatisfying(plan -> assertThat(plan).contains(ADDED));
+    }
+
+    @Test
+    void aJoinThatFailsRightAfterItsContainerExistsRemovesTheContainer() {
+        provider.failOnce("createNode " + ADDED);
+
+        assertThatThrownBy(() -> WorkerNodes.add(provider, "demo", Optional.empty(), progress))
+                .isInstanceOf(ClusterCreationException.class)
+                .hasMessageStartingWith("adding node '" + ADDED + "' to cluster 'demo' failed while preparing nodes");
+
+        assertThat(progress.failed).containsExactly("Preparing nodes");
+        assertThat(provider.listNodes("demo")).extracting(Node::name).containsExactly(CONTROL_PLANE, WORKER);
+        assertThat(callsSinceCreation("removeNode")).containsExactly("removeNode " + ADDED);
+        assertThat(callsSinceCreation("delete node " + ADDED)).hasSize(1);
+        assertThat(LiveClusterPlan.read(provider, "demo").nodes()).hasSize(2);
+    }
+
+    @Test
+    void aJoinThatFailsLaterTakesBackItsNodeObjectAndTheRoutesToIt() {
+        provider.answer(ADDED + ": systemctl start kubelet", 1, "");
+
+        assertThatThrownBy(() -> WorkerNodes.add(provider, "demo", Optional.empty(), progress))
+                .isInstanceOf(ClusterCreationException.class)
+                .hasMessageContaining("failed while starting kubelets and pod network");
+
+        assertThat(provider.listNodes("demo")).extracting(Node::name).containsExactly(CONTROL_PLANE, WORKER);
+        assertThat(callsSinceCreation("delete node " + ADDED)).singleElement().asString()
+                .startsWith("exec " + CONTROL_PLANE + ": kubectl --kubeconfig=" + PkiPaths.ADMIN_KUBECONFIG);
+        assertThat(callsSinceCreation("ip route del " + ADDED_PODS)).hasSize(2);
+        for (String node : List.of(CONTROL_PLANE, WORKER)) {
+            assertThat(provider.file(node, PodNetworkFiles.SCRIPT_PATH)).as("pod routes on %s", node)
+                    .hasValueSatisfying(script -> assertThat(script).doesNotContain(ADDED_PODS));
+        }
+        assertThat(LiveClusterPlan.read(provider, "demo").nodes()).extracting(PlannedNode::name)
+                .containsExactly(CONTROL_PLANE, WORKER);
+    }
+
+    @Test
+    void removingAWorkerTakesItOutOfThePlanAndTheOtherNodesRoutes() {
+        WorkerNodes.add(provider, "demo", Optional.empty());
+
+        WorkerNodes.remove(provider, "demo", ADDED);
+
+        assertThat(provider.listNodes("demo")).extracting(Node::name).containsExactly(CONTROL_PLANE, WORKER);
+        assertThat(provider.calls("drain " + ADDED)).hasSize(1);
+        assertThat(provider.calls("delete node " + ADDED)).hasSize(1);
+        assertThat(provider.file(WORKER, PodNetworkFiles.SCRIPT_PATH))
+                .hasValueSatisfying(script -> assertThat(script).doesNotContain(ADDED_PODS));
+        assertThat(LiveClusterPlan.read(provider, "demo").nodes()).extracting(PlannedNode::name)
+                .containsExactly(CONTROL_PLANE, WORKER);
+    }
+}

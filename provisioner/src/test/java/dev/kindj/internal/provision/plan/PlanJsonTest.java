@@ -1,0 +1,69 @@
+package dev.kindj.internal.provision.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kindj.config.ClusterConfig;
+import dev.kindj.config.KubeProxyMode;
+import dev.kindj.config.Networking;
+import dev.kindj.config.NodeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanJsonTest {
+
+    @Test
+    void anHaPlanWithItsSettingsComesBackEqual() {
+        ClusterConfig config = ClusterConfig.builder().withName("demo")
+                .withControlPlanes(3).withWorkers(2)
+                .withNetworking(Networking.defaults()
+                        .withPodSubnet("10.100.0.0/16").withServiceSubnet("10.200.0.0/16")
+                        .withKubeProxyMode(KubeProxyMode.NFTABLES).withDisableDefaultCNI(true)
+                        .withApiServerAddress("0.0.0.0").withApiServerPort(6445))
+                .withFeatureGate("SomeGate", true).withFeatureGate("OtherGate", false)
+                .build();
+        ClusterPlan plan = ClusterPlanner.plan(config, "172.28.5.0/24", "kindj/node:1", "kindj/haproxy:1");
+
+        ClusterPlan read = PlanJson.read(PlanJson.write(plan));
+
+        assertThat(read).isEqualTo(plan);
+        assertThat(read.loadBalancer()).hasValueSatisfying(lb -> assertThat(lb.ip()).isEqualTo("172.28.5.2"));
+    }
+
+    @Test
+    void anAddedWorkerWithItsOwnImageIsPartOfTheConfigReadBack() {
+        ClusterPlan created = ClusterPlanner.plan(ClusterConfig.builder().withName("demo").build(),
+                "172.28.5.0/24", "kindj/node:1", null);
+        List<PlannedNode> nodes = new ArrayList<>(created.nodes());
+        nodes.add(NodeSlots.nextWorker(created, "kindj/node:2"));
+
+        ClusterPlan read = PlanJson.read(PlanJson.write(created.withNodes(nodes)));
+
+        assertThat(read.nodes()).isEqualTo(nodes);
+        assertThat(read.workers()).singleElement().satisfies(worker -> {
+            assertThat(worker.image()).isEqualTo("kindj/node:2");
+            assertThat(worker.podCidr()).hasToString("10.244.1.0/24");
+        });
+        assertThat(read.config().workers()).hasSize(1);
+        assertThat(read.loadBalancer()).isEmpty();
+    }
+
+    @Test
+    void settingsThatOnlyMatteredWhenANodeWasMadeAreLeftOut() {
+        ClusterConfig config = ClusterConfig.builder().withName("demo")
+                .withNode(NodeConfig.controlPlane().withLabel("tier", "web")).build();
+        ClusterPlan plan = ClusterPlanner.plan(config, "172.28.5.0/24", "kindj/node:1", null);
+
+        String json = PlanJson.write(plan);
+
+        assertThat(json).doesNotContain("tier");
+        assertThat(PlanJson.read(json).firstControlPlane().config()).isEqualTo(NodeConfig.controlPlane());
+    }
+
+    @Test
+    void textThatIsNoPlanIsRefused() {
+        assertThatThrownBy(() -> PlanJson.read("{\"name\": "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a cluster plan");
+    }
+}
