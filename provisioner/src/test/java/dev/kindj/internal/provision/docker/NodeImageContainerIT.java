@@ -6,7 +6,7 @@ import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.internal.nodeimage.NodeImage;
 import dev.kindj.internal.nodeimage.NodeImageBuilder;
 import dev.kindj.internal.nodeimage.PreloadedImages;
-import dev.kindj.internal.provision.bootstrap.Waits;
+import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
 import java.time.Duration;
