@@ -1,6 +1,9 @@
 package dev.kindj.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** Shared -v/--verbosity and -q/--quiet options; they set the log level before anything logs. */
 public final class Verbosity {
@@ -8,14 +11,17 @@ public final class Verbosity {
     private static volatile boolean quiet;
     private static volatile int level;
 
-    @Option(names = {"-v", "--verbosity"}, paramLabel = "LEVEL", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    @Option(names = {"-v", "--verbosity"}, paramLabel = "LEVEL", scope = ScopeType.INHERIT,
             description = "Log detail: 0 (default) warnings, 1 info, 2 and above debug.")
     void setVerbosity(int verbosity) {
         level = verbosity;
         applyLogLevel();
     }
 
-    @Option(names = {"-q", "--quiet"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
             description = "Print only results and errors, no progress.")
     void setQuiet(boolean value) {
         quiet = value;
@@ -28,6 +34,13 @@ public final class Verbosity {
 
     public static boolean isDebug() {
         return level >= 2;
+    }
+
+    /** Prints a progress line to stderr, unless --quiet. */
+    public void progress(String line) {
+        if (!quiet) {
+            command.commandLine().getErr().println(line);
+        }
     }
 
     private static void applyLogLevel() {

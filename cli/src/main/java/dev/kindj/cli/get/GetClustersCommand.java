@@ -1,8 +1,8 @@
 package dev.kindj.cli.get;
 
+import dev.kindj.api.Kindj;
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,13 +20,11 @@ public final class GetClustersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            List<String> clusters = provider.listClusters();
-            if (clusters.isEmpty()) {
-                spec.commandLine().getErr().println("No kindj clusters found.");
-            }
-            clusters.forEach(spec.commandLine().getOut()::println);
+        List<String> clusters = Kindj.connect().clusters();
+        if (clusters.isEmpty()) {
+            spec.commandLine().getErr().println("No kindj clusters found.");
         }
+        clusters.forEach(spec.commandLine().getOut()::println);
         return ExitCodes.OK;
     }
 }

@@ -1,11 +1,11 @@
 package dev.kindj.cli.get;
 
+import dev.kindj.InvalidRequestException;
+import dev.kindj.api.Kindj;
+import dev.kindj.api.KindjNode;
 import dev.kindj.cli.ClusterName;
 import dev.kindj.cli.ExitCodes;
-import dev.kindj.InvalidRequestException;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
-import dev.kindj.internal.provision.node.Node;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,17 +26,14 @@ public final class GetNodesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            List<Node> nodes = provider.listNodes(clusterName.get());
-            if (nodes.isEmpty()) {
-                throw new InvalidRequestException("no cluster named '" + clusterName.get()
-                        + "' (kindj get clusters lists the existing ones)");
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-40s %-24s %-16s %s%n", "NAME", "ROLE", "IP", "STATUS");
-            nodes.forEach(node -> out.printf("%-40s %-24s %-16s %s%n", node.name(), node.role().label(),
-                    node.ipAddress(), node.state()));
-        }
+        List<KindjNode> nodes = Kindj.connect().find(clusterName.get())
+                .orElseThrow(() -> new InvalidRequestException("no cluster named '" + clusterName.get()
+                        + "' (kindj get clusters lists the existing ones)"))
+                .nodes();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-40s %-24s %-16s %s%n", "NAME", "ROLE", "IP", "STATUS");
+        nodes.forEach(node -> out.printf("%-40s %-24s %-16s %s%n", node.name(), node.role().label(),
+                node.ipAddress(), node.state()));
         return ExitCodes.OK;
     }
 }

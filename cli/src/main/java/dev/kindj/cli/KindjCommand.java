@@ -11,7 +11,7 @@ import dev.kindj.cli.stop.StopCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The kindj command line: kind's verb-noun commands, driven by the kindj library. */
+/** The kindj command line: kind's verb-noun commands, each a thin shell around the public API (dev.kindj.api). */
 @Command(
         name = "kindj",
         mixinStandardHelpOptions = true,
@@ -21,13 +21,13 @@ import picocli.CommandLine.Command;
         subcommands = {VersionCommand.class, CreateCommand.class, GetCommand.class, DeleteCommand.class,
                 ExportCommand.class, BuildCommand.class, LoadCommand.class,
                 StopCommand.class, StartCommand.class})
-public final class Kindj {
+public final class KindjCommand {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     public static CommandLine commandLine() {
-        return ExitCodes.install(new CommandLine(new Kindj()));
+        return ExitCodes.install(new CommandLine(new KindjCommand()));
     }
 }
