@@ -24,10 +24,25 @@ import picocli.CommandLine.Command;
 public final class KindjCommand {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        int exitCode;
+        try {
+            exitCode = commandLine.execute(args);
+        } finally {
+            // System.exit does not flush writers: without this, output printed without a newline was lost.
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
+        System.exit(exitCode);
     }
 
     public static CommandLine commandLine() {
-        return ExitCodes.install(new CommandLine(new KindjCommand()));
+        Verbosity.reset();
+        CommandLine commandLine = new CommandLine(new KindjCommand());
+        // Made now and handed to every subcommand: one that asked first would get writers of its own, which main
+        // would not flush.
+        commandLine.setOut(commandLine.getOut());
+        commandLine.setErr(commandLine.getErr());
+        return ExitCodes.install(commandLine);
     }
 }

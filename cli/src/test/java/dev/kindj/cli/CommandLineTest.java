@@ -1,0 +1,41 @@
+package dev.kindj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the command line does before any command talks to Docker: parsing, help, logging setup, completion. */
+class CommandLineTest {
+
+    private static final String LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
+
+    @AfterEach
+    void backToDefaults() {
+        KindjCommand.commandLine();
+    }
+
+    @Test
+    void verbosityPicksTheLogLevelAndLogsGoToStderr() {
+        assertThat(CliRun.of("version").exitCode()).isZero();
+        assertThat(System.getProperty(LEVEL)).isEqualTo("warn");
+        assertThat(System.getProperty(LOG_FILE)).isEqualTo("System.err");
+        CliRun.of("version", "-v", "1");
+        assertThat(System.getProperty(LEVEL)).isEqualTo("info");
+        CliRun.of("version", "-v", "2");
+        assertThat(System.getProperty(LEVEL)).isEqualTo("debug");
+        CliRun.of("version", "-q");
+        assertThat(System.getProperty(LEVEL)).isEqualTo("error");
+        assertThat(Verbosity.isQuiet()).isTrue();
+    }
+
+    @Test
+    void everyRunStartsFromTheDefaultVerbosity() {
+        CliRun.of("version", "-q", "-v", "3");
+        CliRun.of("version");
+        assertThat(Verbosity.isQuiet()).isFalse();
+        assertThat(Verbosity.isDebug()).isFalse();
+        assertThat(System.getProperty(LEVEL)).isEqualTo("warn");
+    }
+}
