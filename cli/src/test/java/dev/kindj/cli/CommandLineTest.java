@@ -38,4 +38,14 @@ class CommandLineTest {
         assertThat(Verbosity.isDebug()).isFalse();
         assertThat(System.getProperty(LEVEL)).isEqualTo("warn");
     }
+
+    @Test
+    void theListCommandsDocumentTheirJson() {
+        for (String list : new String[] {"clusters", "nodes"}) {
+            CliRun help = CliRun.of("get", list, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("-o, --output=FORMAT").contains("text, json").contains("With -o json: one object per");
+        }
+        assertThat(CliRun.of("get", "nodes", "-o", "yaml").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
 }
