@@ -40,6 +40,20 @@ class CommandLineTest {
     }
 
     @Test
+    void completionScriptsKnowEveryCommand() {
+        CliRun bash = CliRun.of("completion", "bash");
+        assertThat(bash.exitCode()).isZero();
+        assertThat(bash.out()).contains("complete -F _complete_kindj")
+                .contains("local commands=\"version create get delete export build load stop start completion\"")
+                .contains("=(get clusters)");
+        assertThat(CliRun.of("completion", "zsh").out()).isEqualTo(bash.out());
+        CliRun fish = CliRun.of("completion", "fish");
+        assertThat(fish.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fish.out()).isEmpty();
+        assertThat(fish.err()).contains("bash, zsh");
+    }
+
+    @Test
     void theListCommandsDocumentTheirJson() {
         for (String list : new String[] {"clusters", "nodes"}) {
             CliRun help = CliRun.of("get", list, "--help");
