@@ -149,6 +149,16 @@ public final class ClusterBuilder {
     }
 
     /**
+     * The name the cluster gets: the one given to {@link Kindj#cluster(String)}, else the config's, else
+     * {@value Kindj#DEFAULT_CLUSTER_NAME}.
+     *
+     * @throws dev.kindj.InvalidRequestException as {@link #toConfig()}
+     */
+    public String name() {
+        return toConfig().name();
+    }
+
+    /**
      * Makes the cluster: ensures its images (built when missing), starts the nodes, bootstraps Kubernetes and waits
      * until it is ready. A failure removes what was made, unless {@link #retainOnFailure}.
      *

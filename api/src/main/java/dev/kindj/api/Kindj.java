@@ -2,6 +2,7 @@ package dev.kindj.api;
 
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.internal.nodeimage.NodeImage;
+import dev.kindj.internal.provision.KindjVersion;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.node.ClusterNodes;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class Kindj {
             shared = new Kindj(DockerNodeProvider.connect());
         }
         return shared;
+    }
+
+    /** kindj's own version, e.g. {@code 0.1.0}; clusters carry it in their {@code dev.kindj.version} label. */
+    public static String version() {
+        return KindjVersion.get();
     }
 
     /** Starts describing a new cluster with this name; {@link ClusterBuilder#create()} makes it. */

@@ -2,6 +2,7 @@ package dev.kindj.api;
 
 import dev.kindj.internal.nodeimage.KubernetesSource;
 import dev.kindj.internal.nodeimage.LoadBalancerImage;
+import dev.kindj.internal.nodeimage.NodeImage;
 import dev.kindj.internal.nodeimage.NodeImageBuilder;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -11,6 +12,11 @@ import java.util.function.Consumer;
  * module proxy (nothing is pulled from a registry). Made by {@link Kindj#nodeImage(String)}.
  */
 public final class NodeImageRequest {
+
+    /** The repository of node images: {@code kindj/node}, tagged {@code <version>-<recipe hash>}. */
+    public static final String REPOSITORY = NodeImage.REPOSITORY;
+    /** The repository of the load balancer images {@link #ensureLoadBalancer()} builds. */
+    public static final String LOAD_BALANCER_REPOSITORY = LoadBalancerImage.REPOSITORY;
 
     private final NodeImageBuilder builder;
     private Consumer<String> progress = line -> { };

@@ -54,6 +54,14 @@ class ClusterBuilderTest {
     }
 
     @Test
+    void theNameIsTheGivenOneElseTheConfigsElseKinds() {
+        assertThat(new ClusterBuilder(null, "given").config(TWO_WORKERS).name()).isEqualTo("given");
+        assertThat(new ClusterBuilder(null, null).config(TWO_WORKERS).name()).isEqualTo("from-file");
+        assertThat(new ClusterBuilder(null, null).name()).isEqualTo(Kindj.DEFAULT_CLUSTER_NAME);
+        assertThatThrownBy(() -> new ClusterBuilder(null, "Not_Valid").name()).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
     void aConfigAndCountsTogetherAreRefused() {
         assertThatThrownBy(() -> new ClusterBuilder(null, "both").config(TWO_WORKERS).workers(1).toConfig())
                 .isInstanceOf(InvalidRequestException.class)

@@ -1,6 +1,7 @@
 package dev.kindj.cli;
 
-import dev.kindj.config.ClusterConfig;
+import dev.kindj.api.Kindj;
+import dev.kindj.api.KindjCluster;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -8,15 +9,24 @@ import picocli.CommandLine.Option;
 public final class ClusterName {
 
     @Option(names = {"-n", "--name"}, paramLabel = "NAME",
-            description = "Cluster name (default: the config's name, else " + ClusterConfig.DEFAULT_NAME + ").")
+            description = "Cluster name (default: the config's name, else " + Kindj.DEFAULT_CLUSTER_NAME + ").")
     private String name;
 
     public String get() {
-        return given().orElse(ClusterConfig.DEFAULT_NAME);
+        return given().orElse(Kindj.DEFAULT_CLUSTER_NAME);
     }
 
     /** The name only when the user typed one, so a config file's name can apply otherwise. */
     public Optional<String> given() {
         return Optional.ofNullable(name);
+    }
+
+    /**
+     * The named cluster.
+     *
+     * @throws dev.kindj.InvalidRequestException when it does not exist, listing those that do
+     */
+    public KindjCluster cluster() {
+        return Kindj.connect().get(get());
     }
 }

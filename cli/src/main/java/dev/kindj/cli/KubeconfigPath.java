@@ -1,6 +1,6 @@
 package dev.kindj.cli;
 
-import java.io.File;
+import dev.kindj.api.KubeconfigFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -11,14 +11,11 @@ public final class KubeconfigPath {
     private Path path;
 
     public Path resolve() {
-        return path != null ? path : defaultPath();
+        return path != null ? path : KubeconfigFiles.defaultPath();
     }
 
-    public static Path defaultPath() {
-        String fromEnvironment = System.getenv("KUBECONFIG");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Path.of(fromEnvironment.split(File.pathSeparator)[0]);
-        }
-        return Path.of(System.getProperty("user.home"), ".kube", "config");
+    /** Whether kubectl finds the file without being told: then the hints we print need no --kubeconfig. */
+    public boolean isDefault() {
+        return resolve().equals(KubeconfigFiles.defaultPath());
     }
 }

@@ -1,6 +1,6 @@
 package dev.kindj.cli;
 
-import dev.kindj.internal.provision.KindjVersion;
+import dev.kindj.api.Kindj;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -23,7 +23,7 @@ public final class VersionCommand implements Callable<Integer> {
     }
 
     static String line() {
-        return "kindj v" + KindjVersion.get() + " java/" + Runtime.version() + " " + System.getProperty("os.name").toLowerCase()
+        return "kindj v" + Kindj.version() + " java/" + Runtime.version() + " " + System.getProperty("os.name").toLowerCase()
                 + "/" + System.getProperty("os.arch");
     }
 

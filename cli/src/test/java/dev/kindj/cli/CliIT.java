@@ -2,30 +2,16 @@ package dev.kindj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
+import dev.kindj.api.Kindj;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI against the real engine: exit codes, messages, and that bad input leaves nothing behind. */
 class CliIT {
-
-    private static DockerNodeProvider provider;
-
-    @BeforeAll
-    static void connect() {
-        provider = DockerNodeProvider.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        provider.close();
-    }
 
     @Test
     void versionPrintsKindjsVersion() {
@@ -51,7 +37,7 @@ class CliIT {
         assertThat(create.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(create.err()).contains(config + ":6:3: nodes[0].extraPortMapings")
                 .contains("did you mean 'extraPortMappings'?");
-        assertThat(provider.listClusters()).doesNotContain(name);
+        assertThat(Kindj.connect().clusters()).doesNotContain(name);
     }
 
     @Test
@@ -70,7 +56,7 @@ class CliIT {
                 "--kubeconfig", dir.resolve("config").toString());
         assertThat(create.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(create.err()).contains("kindj build node-image");
-        assertThat(provider.listClusters()).doesNotContain(name);
+        assertThat(Kindj.connect().clusters()).doesNotContain(name);
     }
 
     @Test
@@ -90,7 +76,8 @@ class CliIT {
     @Test
     void getClustersListsWhatCarriesTheLabel() {
         String name = "cli-" + UUID.randomUUID().toString().substring(0, 6);
-        provider.createNetwork(name);
+        // Made without kindj: a cluster is whatever carries the label.
+        ProcessRun.of("docker", "network", "create", "--label", "dev.kindj.cluster=" + name, "kindj-" + name).outOrFail();
         try {
             CliRun clusters = CliRun.of("get", "clusters");
             assertThat(clusters.exitCode()).isZero();
@@ -98,6 +85,6 @@ class CliIT {
         } finally {
             CliRun.of("delete", "cluster", "--name", name, "--kubeconfig", "/dev/null/none");
         }
-        assertThat(provider.listClusters()).doesNotContain(name);
+        assertThat(Kindj.connect().clusters()).doesNotContain(name);
     }
 }

@@ -1,27 +1,16 @@
 package dev.kindj.cli.create;
 
+import dev.kindj.api.ClusterBuilder;
+import dev.kindj.api.Kindj;
+import dev.kindj.api.KubeconfigFiles;
 import dev.kindj.cli.ClusterName;
 import dev.kindj.cli.DurationConverter;
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.KubeconfigPath;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.config.ClusterConfig;
-import dev.kindj.config.ClusterConfigLoader;
-import dev.kindj.internal.nodeimage.LoadBalancerImage;
-import dev.kindj.internal.nodeimage.NodeImageBuilder;
-import dev.kindj.internal.provision.bootstrap.ClusterCreator;
-import dev.kindj.internal.provision.bootstrap.CreatedCluster;
-import dev.kindj.internal.provision.bootstrap.CreationProgress;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
-import dev.kindj.internal.provision.kubeconfig.KubeconfigFile;
-import dev.kindj.internal.provision.plan.ClusterPlanner;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,47 +40,31 @@ public final class CreateClusterCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        ClusterConfig config = loadConfig();
-        PrintWriter out = spec.commandLine().getErr();
-        boolean quiet = Verbosity.isQuiet();
-        if (!quiet) {
-            out.println("Creating cluster \"" + config.name() + "\" ...");
-            config.warnings().forEach(warning -> out.println(" ! " + warning));
+    public Integer call() {
+        ClusterBuilder builder = Kindj.connect().cluster(clusterName.given().orElse(null))
+                .retainOnFailure(retain)
+                .keepOnClose(true)
+                .waitForReady(wait);
+        if (image != null) {
+            builder.image(image);
         }
-        Consumer<String> buildProgress = quiet ? line -> { } : line -> out.println("   " + line);
-        String nodeImage = image != null ? image : NodeImageBuilder.forDefaultVersion()
-                .withProgress(buildProgress)
-                .ensure();
-        String loadBalancerImage = ClusterPlanner.needsLoadBalancer(config)
-                ? LoadBalancerImage.ensure(nodeImage, buildProgress)
-                : null;
-        CreationProgress progress = quiet ? CreationProgress.SILENT : new StepPrinter(out, System.console() != null);
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            CreatedCluster cluster = ClusterCreator.forConfig(config, provider)
-                    .withImage(nodeImage)
-                    .withLoadBalancerImage(loadBalancerImage)
-                    .withRetain(retain)
-                    .withWaitForReady(wait)
-                    .withProgress(progress)
-                    .create();
-            Path target = kubeconfigPath.resolve();
-            KubeconfigFile.merge(target, cluster.kubeconfig());
-            if (!quiet) {
-                String context = KubeconfigFile.entryName(cluster.name());
-                out.println("Set kubectl context to \"" + context + "\" in " + target);
-                out.println("You can now use your cluster with:\n\nkubectl cluster-info --context " + context
-                        + (target.equals(KubeconfigPath.defaultPath()) ? "" : " --kubeconfig " + target));
-            }
+        if ("-".equals(configFile)) {
+            builder.config(System.in, "<stdin>");
+        } else if (configFile != null) {
+            builder.config(Path.of(configFile));
         }
+        String name = builder.name();
+        verbosity.progress("Creating cluster \"" + name + "\" ...");
+        if (!Verbosity.isQuiet()) {
+            builder.listener(new StepPrinter(spec.commandLine().getErr(), System.console() != null));
+        }
+        String kubeconfig = builder.create().kubeconfig();
+        Path target = kubeconfigPath.resolve();
+        KubeconfigFiles.merge(target, kubeconfig);
+        String context = KubeconfigFiles.contextName(name);
+        verbosity.progress("Set kubectl context to \"" + context + "\" in " + target);
+        verbosity.progress("You can now use your cluster with:\n\nkubectl cluster-info --context " + context
+                + (kubeconfigPath.isDefault() ? "" : " --kubeconfig " + target));
         return ExitCodes.OK;
-    }
-
-    private ClusterConfig loadConfig() throws IOException {
-        ClusterConfig config = configFile == null ? ClusterConfigLoader.defaults()
-                : configFile.equals("-")
-                        ? ClusterConfigLoader.parse(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), "<stdin>")
-                        : ClusterConfigLoader.load(Path.of(configFile));
-        return clusterName.given().map(config::withName).orElse(config);
     }
 }

@@ -1,11 +1,9 @@
 package dev.kindj.cli.create;
 
+import dev.kindj.api.KindjCluster;
 import dev.kindj.cli.ClusterName;
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.internal.provision.bootstrap.WorkerNodes;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,12 +31,9 @@ public final class CreateNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Verbosity.isQuiet()) {
-            spec.commandLine().getErr().println("Adding a " + role + " to cluster \"" + clusterName.get() + "\" ...");
-        }
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            spec.commandLine().getOut().println(WorkerNodes.add(provider, clusterName.get(), Optional.ofNullable(image)));
-        }
+        verbosity.progress("Adding a " + role + " to cluster \"" + clusterName.get() + "\" ...");
+        KindjCluster cluster = clusterName.cluster();
+        spec.commandLine().getOut().println((image == null ? cluster.addWorker() : cluster.addWorker(image)).name());
         return ExitCodes.OK;
     }
 }

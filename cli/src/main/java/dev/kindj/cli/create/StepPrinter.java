@@ -1,11 +1,11 @@
 package dev.kindj.cli.create;
 
-import dev.kindj.internal.provision.bootstrap.CreationProgress;
+import dev.kindj.api.CreationListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-/** Prints kind-style progress: one line per step, rewritten in place on a terminal. */
-final class StepPrinter implements CreationProgress {
+/** Prints kind-style progress: config warnings, image build lines, one line per step rewritten in place on a terminal. */
+final class StepPrinter implements CreationListener {
 
     private final PrintWriter out;
     private final boolean terminal;
@@ -16,7 +16,17 @@ final class StepPrinter implements CreationProgress {
     }
 
     @Override
-    public void started(String title) {
+    public void warning(String text) {
+        out.println(" ! " + text);
+    }
+
+    @Override
+    public void message(String line) {
+        out.println("   " + line);
+    }
+
+    @Override
+    public void stepStarted(String title) {
         if (terminal) {
             out.print(" • " + title + " ...");
             out.flush();
@@ -24,13 +34,13 @@ final class StepPrinter implements CreationProgress {
     }
 
     @Override
-    public void finished(String title, Duration took) {
+    public void stepFinished(String title, Duration took) {
         out.println((terminal ? "\r" : "") + " ✓ " + title + String.format(" (%.1fs)", took.toMillis() / 1000.0));
         out.flush();
     }
 
     @Override
-    public void failed(String title, Throwable error) {
+    public void stepFailed(String title, Throwable error) {
         out.println((terminal ? "\r" : "") + " ✗ " + title);
         out.flush();
     }

@@ -1,18 +1,16 @@
 package dev.kindj.cli.delete;
 
+import dev.kindj.InvalidRequestException;
+import dev.kindj.api.Kindj;
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.KubeconfigPath;
-import dev.kindj.InvalidRequestException;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "clusters", description = "Delete the named clusters, or all of them with --all.")
 public final class DeleteClustersCommand implements Callable<Integer> {
@@ -25,18 +23,14 @@ public final class DeleteClustersCommand implements Callable<Integer> {
     private List<String> names = List.of();
     @Mixin
     private KubeconfigPath kubeconfigPath;
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
         if (all == !names.isEmpty()) {
             throw new InvalidRequestException("name the clusters to delete, or pass --all (not both)");
         }
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            List<String> targets = all ? provider.listClusters() : names;
-            targets.forEach(name -> ClusterDeletion.delete(provider, name, kubeconfigPath.resolve(), spec.commandLine().getErr()));
-        }
+        List<String> targets = all ? Kindj.connect().clusters() : names;
+        targets.forEach(name -> ClusterDeletion.delete(name, kubeconfigPath.resolve(), verbosity));
         return ExitCodes.OK;
     }
 }

@@ -1,10 +1,11 @@
 package dev.kindj.cli.export;
 
+import dev.kindj.api.KindjCluster;
 import dev.kindj.cli.ClusterName;
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
-import dev.kindj.internal.provision.logs.ClusterLogs;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,15 +28,12 @@ public final class ExportLogsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() {
-        String name = clusterName.get();
-        if (!Verbosity.isQuiet()) {
-            spec.commandLine().getErr().println("Exporting logs of cluster \"" + name + "\" ...");
-        }
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            Path exported = dir != null ? ClusterLogs.export(provider, name, dir) : ClusterLogs.export(provider, name);
-            spec.commandLine().getOut().println(exported.toAbsolutePath());
-        }
+    public Integer call() throws IOException {
+        verbosity.progress("Exporting logs of cluster \"" + clusterName.get() + "\" ...");
+        // Looked up first, so that no folder is made for a cluster that does not exist.
+        KindjCluster cluster = clusterName.cluster();
+        Path target = dir != null ? dir : Files.createTempDirectory("kindj-logs-" + cluster.name() + "-");
+        spec.commandLine().getOut().println(cluster.exportLogs(target).toAbsolutePath());
         return ExitCodes.OK;
     }
 }

@@ -4,15 +4,11 @@ import dev.kindj.cli.ClusterName;
 import dev.kindj.cli.DurationConverter;
 import dev.kindj.cli.ExitCodes;
 import dev.kindj.cli.Verbosity;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
-import dev.kindj.internal.provision.lifecycle.ClusterLifecycle;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "cluster", description = "Start a stopped cluster again and wait until its nodes are Ready.")
 public final class StartClusterCommand implements Callable<Integer> {
@@ -24,17 +20,11 @@ public final class StartClusterCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
             description = "How long to wait for nodes and DNS to be ready again; 0 returns once the containers run (default: ${DEFAULT-VALUE}).")
     private Duration wait;
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!Verbosity.isQuiet()) {
-            spec.commandLine().getErr().println("Starting cluster \"" + clusterName.get() + "\" ...");
-        }
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            ClusterLifecycle.start(provider, clusterName.get(), wait);
-        }
+        verbosity.progress("Starting cluster \"" + clusterName.get() + "\" ...");
+        clusterName.cluster().start(wait);
         return ExitCodes.OK;
     }
 }

@@ -1,33 +1,34 @@
 package dev.kindj.cli.load;
 
-import dev.kindj.internal.provision.images.ImageLoadReport;
-import dev.kindj.internal.provision.images.ImageLoadReport.Outcome;
-import java.io.PrintWriter;
+import dev.kindj.api.ImageLoadResult;
+import dev.kindj.api.ImageLoadResult.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** One line per image: where it was imported, only named, or already present. */
-final class LoadReportPrinter {
+final class LoadReport {
 
     private static final Map<Outcome, String> WORDING = Map.of(
             Outcome.IMPORTED, "loaded into",
             Outcome.TAGGED, "already on (same ID, name added)",
             Outcome.PRESENT, "already on");
 
-    private LoadReportPrinter() {
+    private LoadReport() {
     }
 
-    static void print(ImageLoadReport report, PrintWriter out) {
-        for (String image : report.images()) {
+    static List<String> lines(ImageLoadResult result) {
+        List<String> lines = new ArrayList<>();
+        for (String image : result.images()) {
             List<String> parts = new ArrayList<>();
             for (Outcome outcome : Outcome.values()) {
-                List<String> nodes = report.nodes(image, outcome);
+                List<String> nodes = result.nodes(image, outcome);
                 if (!nodes.isEmpty()) {
                     parts.add(WORDING.get(outcome) + " " + String.join(", ", nodes));
                 }
             }
-            out.println("Image \"" + image + "\": " + String.join("; ", parts));
+            lines.add("Image \"" + image + "\": " + String.join("; ", parts));
         }
+        return lines;
     }
 }

@@ -1,0 +1,35 @@
+package dev.kindj.cli;
+
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "completion", description = {"Print a shell completion script for kindj's commands and options.",
+        "bash: source <(kindj completion bash)   (or save it in /etc/bash_completion.d/kindj)",
+        "zsh:  source <(kindj completion zsh)    (in ~/.zshrc)"})
+public final class CompletionCommand implements Callable<Integer> {
+
+    /**
+     * Both get picocli's script: under zsh it loads zsh's bash compatibility (bashcompinit) itself, and runs compinit
+     * only when it has not run yet, which a preamble of ours could not know.
+     */
+    enum Shell { bash, zsh }
+
+    @Mixin
+    private Verbosity verbosity;
+    @Parameters(index = "0", paramLabel = "SHELL", description = "One of: ${COMPLETION-CANDIDATES}.")
+    private Shell shell;
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandSpec root = spec.root();
+        spec.commandLine().getOut().print(AutoComplete.bash(root.name(), root.commandLine()));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.kindj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the command line does before any command talks to Docker: parsing, help, logging setup, completion. */
+class CommandLineTest {
+
+    private static final String LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
+
+    @AfterEach
+    void backToDefaults() {
+        KindjCommand.commandLine();
+    }
+
+    @Test
+    void verbosityPicksTheLogLevelAndLogsGoToStderr() {
+        assertThat(CliRun.of("version").exitCode()).isZero();
+        assertThat(System.getProperty(LEVEL)).isEqualTo("warn");
+        assertThat(System.getProperty(LOG_FILE)).isEqualTo("System.err");
+        CliRun.of("version", "-v", "1");
+        assertThat(System.getProperty(LEVEL)).isEqualTo("info");
+        CliRun.of("version", "-v", "2");
+        assertThat(System.getProperty(LEVEL)).isEqualTo("debug");
+        CliRun.of("version", "-q");
+        assertThat(System.getProperty(LEVEL)).isEqualTo("error");
+        assertThat(Verbosity.isQuiet()).isTrue();
+    }
+
+    @Test
+    void everyRunStartsFromTheDefaultVerbosity() {
+        CliRun.of("version", "-q", "-v", "3");
+        CliRun.of("version");
+        assertThat(Verbosity.isQuiet()).isFalse();
+        assertThat(Verbosity.isDebug()).isFalse();
+        assertThat(System.getProperty(LEVEL)).isEqualTo("warn");
+    }
+
+    @Test
+    void completionScriptsKnowEveryCommand() {
+        CliRun bash = CliRun.of("completion", "bash");
+        assertThat(bash.exitCode()).isZero();
+        assertThat(bash.out()).contains("complete -F _complete_kindj")
+                .contains("local commands=\"version create get delete export build load stop start completion\"")
+                .contains("=(get clusters)");
+        assertThat(CliRun.of("completion", "zsh").out()).isEqualTo(bash.out());
+        CliRun fish = CliRun.of("completion", "fish");
+        assertThat(fish.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fish.out()).isEmpty();
+        assertThat(fish.err()).contains("bash, zsh");
+    }
+
+    @Test
+    void theListCommandsDocumentTheirJson() {
+        for (String list : new String[] {"clusters", "nodes"}) {
+            CliRun help = CliRun.of("get", list, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("-o, --output=FORMAT").contains("text, json").contains("With -o json: one object per");
+        }
+        assertThat(CliRun.of("get", "nodes", "-o", "yaml").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}
