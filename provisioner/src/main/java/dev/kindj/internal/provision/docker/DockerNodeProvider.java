@@ -46,8 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class DockerNodeProvider implements NodeProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerNodeProvider.class);
-    /** In the node image (node-image/recipe/node/files/usr/local/bin): thaws the node's frozen cgroups. */
-    private static final String THAW_COMMAND = "/usr/local/bin/kindj-thaw";
     /** Whether this engine grants --privileged; learned on the first node and kept for the process. */
     private static final AtomicReference<NodeContainerSettings.Rights> RIGHTS = new AtomicReference<>();
 
@@ -378,12 +376,12 @@ public final class DockerNodeProvider implements NodeProvider {
 
     /**
      * Removes a node container, thawing its frozen cgroups first: a process in a frozen cgroup cannot die, and Docker
-     * then fails to kill the node ("did not receive an exit event") and leaves it running. When the engine still
-     * cannot kill it, thaws again (the kill may have raced a freeze) and tries once more.
+     * then fails to kill the node ("did not receive an exit event") and leaves it running. A node whose init is
+     * already gone (a restart failed that way) takes no exec: its cgroups are thawed from the engine's host instead.
      */
     private void removeNodeContainer(String idOrName, boolean running) {
         if (running) {
-            thaw(idOrName);
+            thawInside(idOrName);
         }
         try {
             removeContainer(idOrName);
@@ -391,21 +389,22 @@ public final class DockerNodeProvider implements NodeProvider {
             if (e.getHttpStatus() != 500) {
                 throw e;
             }
-            LOG.warn("Docker could not remove {} ({}); thawing its cgroups and trying again", idOrName, e.getMessage());
-            thaw(idOrName);
+            LOG.warn("Docker could not remove {} ({}); thawing its cgroups from the engine's host and trying again",
+                    idOrName, e.getMessage().strip());
+            CgroupThaw.fromEngineHost(docker, docker.inspectContainerCmd(idOrName).exec());
             removeContainer(idOrName);
         }
     }
 
-    /** Runs the node image's kindj-thaw; containers without it (the load balancer) or not running are left alone. */
-    private void thaw(String idOrName) {
+    /** Runs the node image's kindj-thaw in the node; containers without it (the load balancer) are left alone. */
+    private void thawInside(String idOrName) {
         try {
-            ExecResult thawed = exec(idOrName, THAW_COMMAND);
+            ExecResult thawed = exec(idOrName, CgroupThaw.COMMAND);
             if (!thawed.stderr().isBlank()) {
                 LOG.info("{}: {}", idOrName, thawed.stderr().strip());
             }
-        } catch (DockerException notRunning) {
-            LOG.debug("not thawing {}: {}", idOrName, notRunning.getMessage());
+        } catch (DockerException noExec) {
+            LOG.debug("not thawing {} from inside: {}", idOrName, noExec.getMessage());
         }
     }
 
