@@ -1,5 +1,7 @@
 package dev.kindj.api;
 
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.kindj.InvalidRequestException;
 import dev.kindj.KindjException;
 import dev.kindj.internal.provision.bootstrap.WorkerNodes;
 import dev.kindj.internal.provision.images.ImageLoadReport;
@@ -153,10 +155,18 @@ public final class KindjCluster implements AutoCloseable {
         kindj.provider().copyIn(node, List.of(new NodeFile(absolutePath, content, mode)));
     }
 
-    /** Reads a regular file from a node container. */
+    /**
+     * Reads a regular file from a node container.
+     *
+     * @throws dev.kindj.InvalidRequestException for an unknown node, or a path that is no regular file on it
+     */
     public byte[] copyFromNode(String node, String absolutePath) {
         requireNode(node);
-        return kindj.provider().copyOut(node, absolutePath);
+        try {
+            return kindj.provider().copyOut(node, absolutePath);
+        } catch (NotFoundException | IllegalArgumentException e) {
+            throw new InvalidRequestException("cannot read " + absolutePath + " on " + node + ": no such regular file");
+        }
     }
 
     /**
