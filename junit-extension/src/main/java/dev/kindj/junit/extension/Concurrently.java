@@ -19,7 +19,7 @@ final class Concurrently {
 
     /** Runs the action for every item and waits for all; the first failure is thrown, with the others suppressed. */
     static <T> void forEach(Collection<T> items, Consumer<T> action) {
-        ExecutorService threads = Executors.newCachedThreadPool();
+        ExecutorService threads = Executors.newCachedThreadPool(work -> new Thread(work, "kindj-junit"));
         try {
             List<Future<?>> runs = items.stream().<Future<?>>map(item -> threads.submit(() -> action.accept(item))).toList();
             RuntimeException failure = null;

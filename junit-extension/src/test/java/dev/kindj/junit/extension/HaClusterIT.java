@@ -42,8 +42,7 @@ class HaClusterIT {
 
     @Test
     void everyCheckPasses() {
-        assertThat(results.allEvents().failed().count()).as(EngineRuns.failures(results)).isZero();
-        results.testEvents().assertStatistics(stats -> stats.succeeded(2));
+        EngineRuns.assertAllPassed(results, 2);
     }
 
     @Test

@@ -35,8 +35,7 @@ class ParallelClustersIT {
 
     @Test
     void everyClassPasses() {
-        assertThat(results.allEvents().failed().count()).as(EngineRuns.failures(results)).isZero();
-        results.testEvents().assertStatistics(stats -> stats.succeeded(3));
+        EngineRuns.assertAllPassed(results, 3);
     }
 
     @Test
