@@ -3,8 +3,8 @@ package example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kindj.api.KindjCluster;
 import dev.kindj.junit.KubeCluster;
-import dev.kindj.junit.KubeClusterHandle;
 import dev.kindj.junit.KubeNamespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -28,8 +28,8 @@ class QuickstartTest {
     private static final String APP = "kindj-test/app:1";
 
     @BeforeAll
-    static void loadTheApp(KubeClusterHandle cluster) {
-        cluster.loadImage(APP);
+    static void loadTheApp(KindjCluster cluster) {
+        cluster.loadImages(APP);
     }
 
     @Test

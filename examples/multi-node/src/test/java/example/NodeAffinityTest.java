@@ -2,8 +2,8 @@ package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kindj.api.KindjCluster;
 import dev.kindj.junit.KubeCluster;
-import dev.kindj.junit.KubeClusterHandle;
 import dev.kindj.junit.KubeNamespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -26,8 +26,8 @@ class NodeAffinityTest {
     private static String ssdWorker;
 
     @BeforeAll
-    static void labelOneWorker(KubeClusterHandle cluster, KubernetesClient client) {
-        cluster.loadImage(APP);
+    static void labelOneWorker(KindjCluster cluster, KubernetesClient client) {
+        cluster.loadImages(APP);
         ssdWorker = cluster.name() + "-worker2";
         client.nodes().withName(ssdWorker).edit(node -> {
             node.getMetadata().getLabels().put(DISK_LABEL, "ssd");
@@ -55,7 +55,7 @@ class NodeAffinityTest {
     }
 
     @Test
-    void replicasThatAvoidEachOtherSpreadOverBothWorkers(KubeClusterHandle cluster, KubernetesClient client) {
+    void replicasThatAvoidEachOtherSpreadOverBothWorkers(KindjCluster cluster, KubernetesClient client) {
         client.apps().deployments().resource(new DeploymentBuilder()
                 .withNewMetadata().withName("spread").endMetadata()
                 .withNewSpec().withReplicas(2)

@@ -164,7 +164,11 @@ public final class KindjCluster implements AutoCloseable {
         }
     }
 
-    /** Reads a regular file from a node container, as the node sees it. */
+    /**
+     * Reads a regular file from a node container, as the node sees it.
+     *
+     * @throws dev.kindj.InvalidRequestException for an unknown node, or a path that is no regular file on it
+     */
     public byte[] copyFromNode(String node, String absolutePath) {
         requireNode(node);
         // base64, because exec output is text

@@ -10,18 +10,23 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives a test class a real Kubernetes cluster of Docker containers, created before its first test.
+ * Gives a test class a real Kubernetes cluster of Docker containers, created before its first test through
+ * {@code Kindj.connect().cluster(...)}.
  *
  * <p>Classes with the same {@link #name()} share one cluster for the whole run; without a name each class
  * gets its own. {@code @Nested} classes use their enclosing class's cluster. Clusters are deleted when the
  * run ends (also when the JVM is interrupted) unless {@link #reuse()} is set.
  *
- * <p>Injected by constructor, method parameter or field (static or instance): fabric8
+ * <p>Injected by constructor, method parameter or field (static or instance): the cluster as a
+ * {@link dev.kindj.api.KindjCluster} (nodes, {@code loadImages}, {@code exec}, {@code exportLogs}, ...), fabric8
  * {@code KubernetesClient}, {@code io.kubernetes.client.openapi.ApiClient} (when client-java is on the
- * classpath), {@link KubeClusterHandle}, and the kubeconfig as a {@link Kubeconfig @Kubeconfig}
- * {@code String} or {@code Path}. With {@link KubeNamespace @KubeNamespace} each test also gets a fresh
- * namespace. When a test fails, the cluster's diagnostics are written to
- * {@code target/kindj-reports/<class>/<test>/}.
+ * classpath), and the kubeconfig as a {@link Kubeconfig @Kubeconfig} {@code String} or {@code Path}. With
+ * {@link KubeNamespace @KubeNamespace} each test also gets a fresh namespace. When a test fails, the cluster's
+ * diagnostics are written to {@code target/kindj-reports/<class>/<test>/}.
+ *
+ * <p>The extension owns the cluster: tests must not close the injected {@code KindjCluster} or its client (other
+ * classes may share them), nor delete the cluster. Closing the handle never deletes the cluster; the extension
+ * deletes it when the run ends.
  *
  * <p>Also works as a meta-annotation: annotate your own annotation with it to reuse one cluster definition.
  */

@@ -1,9 +1,10 @@
 package dev.kindj.junit.extension;
 
-import com.github.dockerjava.api.exception.NotFoundException;
-import dev.kindj.internal.provision.node.Node;
-import dev.kindj.internal.provision.node.NodeFile;
-import dev.kindj.internal.provision.node.NodeProvider;
+import dev.kindj.InvalidRequestException;
+import dev.kindj.api.Kindj;
+import dev.kindj.api.KindjCluster;
+import dev.kindj.api.KindjNode;
+import dev.kindj.api.NodeRole;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -16,22 +17,23 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A file in every node of a cluster made by the extension: which run made it, whether it is kept for the
- * next run, and (once it is up) how to reach it again. Clusters without it are never touched.
+ * A file in every Kubernetes node of a cluster made by the extension: which run made it, whether it is kept
+ * for the next run, and whether its creation finished. Clusters without it are never touched.
  *
- * @param kubeconfig empty until creation finished
+ * @param ready whether creation finished: only then may a later run attach to a kept cluster
  */
-record ClusterMarker(Instant runStarted, String host, long pid, boolean reuse, String reuseHash, String kubeconfig) {
+record ClusterMarker(Instant runStarted, String host, long pid, boolean reuse, String reuseHash, boolean ready) {
 
     static final String PATH = "/etc/kindj/junit-cluster.properties";
     private static final String CREATED_BY = "kindj-junit";
+    private static final int OWNER_ONLY = 0600;
 
     static ClusterMarker forThisRun(TestRun.Stamp run, boolean reuse, String reuseHash) {
-        return new ClusterMarker(run.started(), run.host(), run.pid(), reuse, reuseHash, "");
+        return new ClusterMarker(run.started(), run.host(), run.pid(), reuse, reuseHash, false);
     }
 
-    ClusterMarker withKubeconfig(String yaml) {
-        return new ClusterMarker(runStarted, host, pid, reuse, reuseHash, yaml);
+    ClusterMarker asReady() {
+        return new ClusterMarker(runStarted, host, pid, reuse, reuseHash, true);
     }
 
     /**
@@ -46,22 +48,28 @@ record ClusterMarker(Instant runStarted, String host, long pid, boolean reuse, S
         return processGone || runStarted.plus(grace).isBefore(now.started());
     }
 
-    void writeTo(NodeProvider provider, List<Node> nodes) {
-        NodeFile file = new NodeFile(PATH, fileContent(), NodeFile.PRIVATE);
-        nodes.forEach(node -> provider.copyIn(node.name(), List.of(file)));
+    void writeTo(KindjCluster cluster) {
+        byte[] content = fileContent();
+        runningKubernetesNodes(cluster).forEach(node -> cluster.copyToNode(node, PATH, content, OWNER_ONLY));
     }
 
-    /** The marker of a cluster, or empty when the cluster has no nodes or was not made by the extension. */
-    static Optional<ClusterMarker> read(NodeProvider provider, String clusterName) {
-        List<Node> nodes = provider.listNodes(clusterName);
-        if (nodes.isEmpty()) {
-            return Optional.empty();
-        }
+    /**
+     * The marker of a cluster, or empty when the cluster was not made by the extension or none of its Kubernetes
+     * nodes runs (files are read through a running node).
+     */
+    static Optional<ClusterMarker> read(Kindj kindj, String clusterName) {
         try {
-            return parse(new String(provider.copyOut(nodes.get(0).name(), PATH), StandardCharsets.UTF_8));
-        } catch (NotFoundException | IllegalArgumentException noMarker) {
+            return kindj.find(clusterName).flatMap(cluster -> runningKubernetesNodes(cluster).stream().findFirst()
+                    .flatMap(node -> parse(new String(cluster.copyFromNode(node, PATH), StandardCharsets.UTF_8))));
+        } catch (InvalidRequestException noContainersOrNoMarker) {
             return Optional.empty();
         }
+    }
+
+    /** Not the load balancer: it runs haproxy alone, and nothing reads the marker there. */
+    private static List<String> runningKubernetesNodes(KindjCluster cluster) {
+        return cluster.nodes().stream().filter(node -> node.role() != NodeRole.LOAD_BALANCER && node.running())
+                .map(KindjNode::name).toList();
     }
 
     byte[] fileContent() {
@@ -72,7 +80,7 @@ record ClusterMarker(Instant runStarted, String host, long pid, boolean reuse, S
         properties.setProperty("pid", Long.toString(pid));
         properties.setProperty("reuse", Boolean.toString(reuse));
         properties.setProperty("reuse-hash", reuseHash);
-        properties.setProperty("kubeconfig", kubeconfig);
+        properties.setProperty("ready", Boolean.toString(ready));
         StringWriter text = new StringWriter();
         try {
             properties.store(text, "written by the kindj JUnit extension; `kindj delete cluster` removes the cluster");
@@ -98,6 +106,6 @@ record ClusterMarker(Instant runStarted, String host, long pid, boolean reuse, S
                 Long.parseLong(properties.getProperty("pid", "-1")),
                 Boolean.parseBoolean(properties.getProperty("reuse")),
                 properties.getProperty("reuse-hash", ""),
-                properties.getProperty("kubeconfig", "")));
+                Boolean.parseBoolean(properties.getProperty("ready"))));
     }
 }

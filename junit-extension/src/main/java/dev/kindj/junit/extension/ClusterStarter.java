@@ -1,26 +1,27 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.internal.provision.bootstrap.ClusterCreator;
-import dev.kindj.internal.provision.bootstrap.CreatedCluster;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
-import dev.kindj.internal.provision.node.Node;
+import dev.kindj.api.Kindj;
+import dev.kindj.api.KindjCluster;
+import dev.kindj.api.KindjNode;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Makes clusters for a run, and finds the ones an earlier run kept for reuse. */
+/**
+ * Makes clusters for a run, and finds the ones an earlier run kept for reuse. Every handle it returns leaves its
+ * cluster running when closed: classes share clusters, and only the run knows when the last one is done.
+ */
 final class ClusterStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStarter.class);
 
-    private final DockerNodeProvider provider;
+    private final Kindj kindj;
     private final TestRun.Stamp run;
 
-    ClusterStarter(DockerNodeProvider provider, TestRun.Stamp run) {
-        this.provider = provider;
+    ClusterStarter(Kindj kindj, TestRun.Stamp run) {
+        this.kindj = kindj;
         this.run = run;
     }
 
@@ -28,15 +29,17 @@ final class ClusterStarter {
         Instant start = Instant.now();
         LOG.info("creating cluster {} ({}, image {}) for {}", name, request.describe(), image, request.declaredOn().getName());
         ClusterMarker marker = ClusterMarker.forThisRun(run, request.reuse(), request.reuseHash(image));
-        CreatedCluster created = ClusterCreator.forConfig(request.config().withName(name), provider)
-                .withImage(image)
-                .withWaitForReady(request.waitTimeout())
-                .withProgress(new CreationLog(provider, name, marker))
+        KindjCluster cluster = kindj.cluster(name)
+                .config(request.config())
+                .image(image)
+                .waitForReady(request.waitTimeout())
+                .keepOnClose(true)
+                .listener(new CreationLog(kindj, name, marker))
                 .create();
         if (request.reuse()) {
-            marker.withKubeconfig(created.kubeconfig()).writeTo(provider, provider.listNodes(name));
+            marker.asReady().writeTo(cluster);
         }
-        ClusterSession session = new ClusterSession(provider, name, created.kubeconfig(), ClusterSession.Origin.CREATED, start);
+        ClusterSession session = new ClusterSession(cluster, ClusterSession.Origin.CREATED, start);
         LOG.info("cluster {} ready in {} ms", name, session.startupTime().toMillis());
         return session;
     }
@@ -48,17 +51,18 @@ final class ClusterStarter {
      * @throws ExtensionConfigurationException if a cluster of that name exists that the extension did not make
      */
     Optional<ClusterSession> reattach(String name, String reuseHash) {
-        if (!provider.listClusters().contains(name)) {
+        Optional<KindjCluster> kept = kindj.find(name);
+        if (kept.isEmpty()) {
             return Optional.empty();
         }
         Instant start = Instant.now();
-        ClusterMarker marker = ClusterMarker.read(provider, name).orElseThrow(() -> new ExtensionConfigurationException(
+        ClusterMarker marker = ClusterMarker.read(kindj, name).orElseThrow(() -> new ExtensionConfigurationException(
                 "a cluster named " + name + " exists that @KubeCluster did not create; delete it"
                         + " (kindj delete cluster --name " + name + ") or give the test another name"));
-        List<Node> nodes = provider.listNodes(name);
-        if (marker.reuse() && marker.reuseHash().equals(reuseHash) && !marker.kubeconfig().isEmpty()
-                && nodes.stream().allMatch(Node::isRunning)) {
-            ClusterSession session = new ClusterSession(provider, name, marker.kubeconfig(), ClusterSession.Origin.REATTACHED, start);
+        KindjCluster cluster = kept.get();
+        if (marker.reuse() && marker.reuseHash().equals(reuseHash) && marker.ready()
+                && cluster.nodes().stream().allMatch(KindjNode::running)) {
+            ClusterSession session = new ClusterSession(cluster, ClusterSession.Origin.REATTACHED, start);
             if (session.answers()) {
                 LOG.info("attached to kept cluster {} in {} ms", name, session.startupTime().toMillis());
                 return Optional.of(session);
@@ -66,7 +70,7 @@ final class ClusterStarter {
             session.close();
         }
         LOG.info("kept cluster {} no longer matches its configuration or does not answer; making it again", name);
-        provider.deleteCluster(name);
+        cluster.delete();
         return Optional.empty();
     }
 }

@@ -1,8 +1,8 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.internal.provision.bootstrap.AdminKubectl;
-import dev.kindj.internal.provision.node.ExecResult;
-import dev.kindj.internal.provision.node.NodeRole;
+import dev.kindj.api.CommandResult;
+import dev.kindj.api.KindjCluster;
+import dev.kindj.api.NodeRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class FailureReport {
 
     private static final Path ROOT = Path.of("target", "kindj-reports");
+    /** kubectl as the cluster admin, with the credentials every control plane holds (as in kind). */
+    private static final List<String> ADMIN_KUBECTL = List.of("kubectl", "--kubeconfig=/etc/kubernetes/admin.conf",
+            "--request-timeout=20s");
 
     private FailureReport() {
     }
@@ -36,22 +39,24 @@ final class FailureReport {
         return ROOT.resolve(context.getRequiredTestClass().getName()).resolve(test);
     }
 
-    static Path write(ClusterSession cluster, Optional<TestNamespace> namespace, Path directory) {
+    static Path write(KindjCluster cluster, Optional<TestNamespace> namespace, Path directory) {
         clear(directory);
         cluster.exportLogs(directory);
         List<String> scope = namespace.map(ns -> List.of("--namespace", ns.name())).orElse(List.of("--all-namespaces"));
-        cluster.nodes().stream().filter(node -> node.role() == NodeRole.CONTROL_PLANE && node.isRunning()).findFirst()
-                .map(node -> new AdminKubectl(cluster.provider(), node.name()))
-                .ifPresent(kubectl -> {
-                    write(directory.resolve("describe-pods.txt"), run(kubectl, scope, "describe", "pods"));
-                    write(directory.resolve("objects.txt"), run(kubectl, scope, "get", "all,configmaps,events", "-o", "wide"));
+        cluster.nodes().stream().filter(node -> node.role() == NodeRole.CONTROL_PLANE && node.running()).findFirst()
+                .ifPresent(controlPlane -> {
+                    write(directory.resolve("describe-pods.txt"),
+                            kubectl(cluster, controlPlane.name(), scope, "describe", "pods"));
+                    write(directory.resolve("objects.txt"),
+                            kubectl(cluster, controlPlane.name(), scope, "get", "all,configmaps,events", "-o", "wide"));
                 });
         return directory;
     }
 
     /** What kubectl printed, its errors included: the report should show why a part is missing. */
-    private static String run(AdminKubectl kubectl, List<String> scope, String... arguments) {
-        ExecResult result = kubectl.run(Stream.concat(Stream.of(arguments), scope.stream()).toArray(String[]::new));
+    private static String kubectl(KindjCluster cluster, String controlPlane, List<String> scope, String... arguments) {
+        CommandResult result = cluster.exec(controlPlane,
+                Stream.of(ADMIN_KUBECTL.stream(), Stream.of(arguments), scope.stream()).flatMap(part -> part).toArray(String[]::new));
         return result.stdout() + result.stderr();
     }
 

@@ -1,6 +1,6 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.junit.KubeClusterHandle;
+import dev.kindj.api.KindjCluster;
 import dev.kindj.junit.KubeNamespace;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,7 +25,7 @@ final class Injectables {
         if (markedKubeconfig) {
             return type == String.class || type == Path.class;
         }
-        return CLIENTS.contains(type) || type == KubeClusterHandle.class || type == Namespace.class
+        return CLIENTS.contains(type) || type == KindjCluster.class || type == Namespace.class
                 // by name: client-java is optional, and the class may not exist
                 || type.getName().equals(OfficialClient.API_CLIENT);
     }
@@ -35,12 +35,13 @@ final class Injectables {
      *
      * @param target names the field or parameter in error messages
      */
-    static Object resolve(Class<?> type, boolean markedKubeconfig, ClusterSession cluster, Optional<TestNamespace> namespace,
+    static Object resolve(Class<?> type, boolean markedKubeconfig, ClusterSession session, Optional<TestNamespace> namespace,
             String target) {
+        KindjCluster cluster = session.cluster();
         if (markedKubeconfig) {
             return type == String.class ? cluster.kubeconfig() : cluster.kubeconfigPath();
         }
-        if (type == KubeClusterHandle.class) {
+        if (type == KindjCluster.class) {
             return cluster;
         }
         if (type == Namespace.class) {
@@ -52,6 +53,6 @@ final class Injectables {
             return namespace.<KubernetesClient>map(TestNamespace::client)
                     .orElseGet(() -> cluster.client().adapt(NamespacedKubernetesClient.class));
         }
-        return cluster.officialClient();
+        return session.officialClient();
     }
 }

@@ -1,9 +1,10 @@
 package dev.kindj.junit.extension;
 
+import dev.kindj.KindjException;
+import dev.kindj.api.Kindj;
 import dev.kindj.junit.KubeCluster;
 import dev.kindj.junit.KubeNamespace;
 import dev.kindj.junit.Kubeconfig;
-import dev.kindj.internal.provision.docker.DockerUnavailableException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,10 +63,10 @@ public final class KubeClusterExtension implements ExecutionCondition, BeforeAll
             return ConditionEvaluationResult.enabled("a missing Docker engine fails the class");
         }
         try {
-            run(context);
+            Kindj.connect();
             return ConditionEvaluationResult.enabled("a Docker engine answers");
-        } catch (DockerUnavailableException e) {
-            return ConditionEvaluationResult.disabled("@KubeCluster(skipWhenDockerUnavailable = true): " + e.getMessage());
+        } catch (KindjException noEngine) {
+            return ConditionEvaluationResult.disabled("@KubeCluster(skipWhenDockerUnavailable = true): " + noEngine.getMessage());
         }
     }
 
@@ -106,13 +107,15 @@ public final class KubeClusterExtension implements ExecutionCondition, BeforeAll
     }
 
     private static OpenCluster open(ExtensionContext context, ClusterRequest request) {
-        TestRun run;
+        Kindj kindj;
         try {
-            run = run(context);
-        } catch (DockerUnavailableException e) {
+            kindj = Kindj.connect();
+        } catch (KindjException noEngine) {
             throw new IllegalStateException("@KubeCluster on " + request.declaredOn().getName() + " needs a Docker engine. "
-                    + e.getMessage() + " To report such classes as skipped instead, set skipWhenDockerUnavailable = true.", e);
+                    + noEngine.getMessage() + " To report such classes as skipped instead, set skipWhenDockerUnavailable = true.",
+                    noEngine);
         }
+        TestRun run = context.getRoot().getStore(STORE).getOrComputeIfAbsent(RUN, key -> TestRun.start(kindj), TestRun.class);
         AtomicBoolean openedHere = new AtomicBoolean();
         SharedCluster shared = context.getRoot().getStore(STORE).getOrComputeIfAbsent("cluster:" + request.key(), key -> {
             openedHere.set(true);
@@ -127,10 +130,6 @@ public final class KubeClusterExtension implements ExecutionCondition, BeforeAll
         return new OpenCluster(request.declaredOn(), shared.session(), origin);
     }
 
-    private static TestRun run(ExtensionContext context) {
-        return context.getRoot().getStore(STORE).getOrComputeIfAbsent(RUN, key -> TestRun.start(), TestRun.class);
-    }
-
     @Override
     public void beforeEach(ExtensionContext context) {
         ClusterSession cluster = cluster(context);
@@ -138,7 +137,7 @@ public final class KubeClusterExtension implements ExecutionCondition, BeforeAll
         if (wantsNamespace(context)) {
             Method test = context.getRequiredTestMethod();
             long start = System.nanoTime();
-            namespace = Optional.of(TestNamespace.create(cluster.client(), test.getName(),
+            namespace = Optional.of(TestNamespace.create(cluster.cluster().client(), test.getName(),
                     context.getRequiredTestClass().getName() + "#" + test.getName()));
             LOG.debug("namespace {} ready in {} ms", namespace.get().name(), (System.nanoTime() - start) / 1_000_000);
             context.getStore(STORE).put(TEST_NAMESPACE, namespace.get());
@@ -191,7 +190,7 @@ public final class KubeClusterExtension implements ExecutionCondition, BeforeAll
         Path directory = FailureReport.directoryFor(context);
         try {
             long start = System.nanoTime();
-            FailureReport.write(cluster(context), testNamespace(context), directory);
+            FailureReport.write(cluster(context).cluster(), testNamespace(context), directory);
             LOG.debug("report written in {} ms", (System.nanoTime() - start) / 1_000_000);
             failure.addSuppressed(new DiagnosticsWritten(directory));
             LOG.warn("{} failed; cluster diagnostics are in {}", context.getDisplayName(), directory.toAbsolutePath());

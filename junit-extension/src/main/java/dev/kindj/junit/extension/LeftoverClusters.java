@@ -1,7 +1,6 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.internal.provision.Parallel;
-import dev.kindj.internal.provision.node.NodeProvider;
+import dev.kindj.api.Kindj;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +18,13 @@ final class LeftoverClusters {
     private LeftoverClusters() {
     }
 
-    static void remove(NodeProvider provider, TestRun.Stamp now) {
-        Parallel.forEach("removing leftover clusters", provider.listClusters(), cluster -> ClusterMarker.read(provider, cluster)
+    static void remove(Kindj kindj, TestRun.Stamp now) {
+        Concurrently.forEach(kindj.clusters(), cluster -> ClusterMarker.read(kindj, cluster)
                 .filter(marker -> marker.isLeftover(now, GRACE))
                 .ifPresent(marker -> {
                     LOG.info("deleting cluster {}: left by a test run that started {} on {} (pid {}) and did not end cleanly",
                             cluster, marker.runStarted(), marker.host(), marker.pid());
-                    provider.deleteCluster(cluster);
+                    kindj.delete(cluster);
                 }));
     }
 }

@@ -1,9 +1,6 @@
 package dev.kindj.junit.extension;
 
-import dev.kindj.internal.nodeimage.NodeImage;
-import dev.kindj.internal.nodeimage.NodeImageBuilder;
-import dev.kindj.internal.provision.Parallel;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
+import dev.kindj.api.Kindj;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -22,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One test run (one JUnit engine execution): the Docker connection, the clusters it opened, and their
- * deletion when JUnit closes the root store or, if the JVM is interrupted first, from a shutdown hook.
+ * One test run (one JUnit engine execution): the clusters it opened, and their deletion when JUnit closes the
+ * root store or, if the JVM is interrupted first, from a shutdown hook.
  */
 @SuppressWarnings("deprecation") // CloseableResource as well, so JUnit releases before 5.13 also close the run.
 final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableResource {
@@ -37,7 +34,7 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
     record Stamp(Instant started, String host, long pid) {
     }
 
-    private final DockerNodeProvider provider;
+    private final Kindj kindj;
     private final String id;
     private final Stamp stamp;
     private final ClusterStarter starter;
@@ -47,18 +44,18 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
     private final List<ClusterSession> sessions = new CopyOnWriteArrayList<>();
     private final Thread shutdownHook = new Thread(this::release, "kindj-junit-cleanup");
 
-    private TestRun(DockerNodeProvider provider) {
-        this.provider = provider;
+    private TestRun(Kindj kindj) {
+        this.kindj = kindj;
         this.id = randomId();
         this.stamp = new Stamp(Instant.now(), hostName(), ProcessHandle.current().pid());
-        this.starter = new ClusterStarter(provider, stamp);
+        this.starter = new ClusterStarter(kindj, stamp);
     }
 
-    /** Connects to Docker and removes clusters that earlier runs left behind. */
-    static TestRun start() {
+    /** Starts a run on this Docker connection, after removing the clusters that earlier runs left behind. */
+    static TestRun start(Kindj kindj) {
         ClientWarmUp.start();
-        TestRun run = new TestRun(DockerNodeProvider.connect());
-        LeftoverClusters.remove(run.provider, run.stamp);
+        TestRun run = new TestRun(kindj);
+        LeftoverClusters.remove(kindj, run.stamp);
         Runtime.getRuntime().addShutdownHook(run.shutdownHook);
         return run;
     }
@@ -92,9 +89,10 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
         if (!given.isBlank() && request.kubernetesVersion().isEmpty()) {
             return given;
         }
-        String version = request.kubernetesVersion().isEmpty() ? NodeImage.DEFAULT_KUBERNETES_VERSION : request.kubernetesVersion();
-        // One build per version even when classes start clusters in parallel.
-        return nodeImages.computeIfAbsent(version, v -> NodeImageBuilder.forVersion(v).withProgress(LOG::info).ensure());
+        String version = request.kubernetesVersion().isEmpty() ? Kindj.DEFAULT_KUBERNETES_VERSION : request.kubernetesVersion();
+        // Named before creation because the reuse hash includes it; one build per version even when classes
+        // start clusters in parallel.
+        return nodeImages.computeIfAbsent(version, v -> kindj.nodeImage(v).progress(LOG::info).ensure());
     }
 
     @Override
@@ -105,16 +103,16 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to: it finds nothing left to delete
         }
-        provider.close();
+        // The Docker connection stays open: Kindj.connect() serves every run in this JVM.
     }
 
     /** Closes the sessions and deletes the clusters this run made; safe to call from both ends. */
     private void release() {
         sessions.forEach(ClusterSession::close);
         List<String> names = toDelete.stream().filter(toDelete::remove).toList();
-        Parallel.forEach("deleting clusters", names, name -> {
+        Concurrently.forEach(names, name -> {
             Instant start = Instant.now();
-            provider.deleteCluster(name);
+            kindj.delete(name);
             LOG.info("deleted cluster {} in {} ms", name, Duration.between(start, Instant.now()).toMillis());
         });
     }

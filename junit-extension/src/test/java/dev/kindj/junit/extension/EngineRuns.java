@@ -1,5 +1,7 @@
 package dev.kindj.junit.extension;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -35,6 +37,12 @@ final class EngineRuns {
                 .selectors(Arrays.stream(classes).map(DiscoverySelectors::selectClass).toArray(DiscoverySelector[]::new));
         configuration.forEach(builder::configurationParameter);
         return builder.execute();
+    }
+
+    /** Nothing in the run failed, and this many tests passed. */
+    static void assertAllPassed(EngineExecutionResults results, long tests) {
+        assertThat(results.allEvents().failed().count()).as(failures(results)).isZero();
+        results.testEvents().assertStatistics(stats -> stats.succeeded(tests));
     }
 
     /** Every failure of the run with its stack trace, for assertion messages. */

@@ -3,13 +3,10 @@ package dev.kindj.junit.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.kindj.api.Kindj;
+import dev.kindj.api.KindjCluster;
 import dev.kindj.junit.KubeCluster;
-import dev.kindj.junit.KubeClusterHandle;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,29 +20,23 @@ class InterruptedRunIT {
 
     @AfterEach
     void deleteWhatIsLeft() {
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            provider.listClusters().stream().filter(name -> name.startsWith(NAME)).forEach(provider::deleteCluster);
-        }
+        Kindj kindj = Kindj.connect();
+        kindj.clusters().stream().filter(name -> name.startsWith(NAME)).forEach(kindj::delete);
     }
 
     @Test
     void aTerminatedRunDeletesItsClusterOnTheWayOut() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ChildRun.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process child = ChildJvm.start(ChildRun.class);
         String cluster = awaitReady(child);
 
         child.destroy();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM exits").isTrue();
 
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            assertThat(provider.listClusters()).doesNotContain(cluster);
-        }
+        assertThat(Kindj.connect().clusters()).doesNotContain(cluster);
     }
 
     private static String awaitReady(Process child) throws Exception {
-        BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output = ChildJvm.output(child);
         for (String line = output.readLine(); line != null; line = output.readLine()) {
             if (line.startsWith("READY ")) {
                 return line.substring("READY ".length());
@@ -64,7 +55,7 @@ class InterruptedRunIT {
     @KubeCluster(name = NAME)
     static class HangsInATest {
         @Test
-        void waitsToBeStopped(KubeClusterHandle cluster) throws InterruptedException {
+        void waitsToBeStopped(KindjCluster cluster) throws InterruptedException {
             System.out.println("READY " + cluster.name());
             Thread.sleep(TimeUnit.MINUTES.toMillis(10));
         }

@@ -2,9 +2,10 @@ package dev.kindj.junit.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.DockerClient;
+import dev.kindj.api.Kindj;
+import dev.kindj.internal.provision.docker.DockerClients;
 import dev.kindj.junit.KubeCluster;
-import dev.kindj.internal.nodeimage.NodeImageBuilder;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -17,37 +18,38 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * Clusters of earlier runs that died are removed when the next run starts; kept clusters and clusters the
- * extension did not make are left alone. The "clusters" are single sleeping containers labelled like nodes:
- * the sweep only reads labels and markers, so no Kubernetes is needed.
+ * extension did not make are left alone. The "clusters" are single sleeping containers labelled like nodes,
+ * made with Docker directly: the sweep only reads labels and markers, so no Kubernetes is needed.
  */
 class LeftoverClustersIT {
 
     private static final String PREFIX = "ju-left-";
 
-    private DockerNodeProvider provider;
+    private final Kindj kindj = Kindj.connect();
+    private DockerClient docker;
 
     @BeforeEach
     void connect() {
-        provider = DockerNodeProvider.connect();
+        docker = DockerClients.connect();
     }
 
     @AfterEach
-    void deleteWhatIsLeft() {
-        provider.listClusters().stream().filter(name -> name.startsWith(PREFIX)).forEach(provider::deleteCluster);
-        provider.close();
+    void deleteWhatIsLeft() throws Exception {
+        kindj.clusters().stream().filter(name -> name.startsWith(PREFIX)).forEach(kindj::delete);
+        docker.close();
     }
 
     @Test
     void aRunRemovesClustersOfDeadRunsAndNothingElse() throws Exception {
         Instant now = Instant.now();
-        fakeCluster("dead", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), false, "h", "")));
-        fakeCluster("old", Optional.of(new ClusterMarker(now.minus(3, ChronoUnit.HOURS), "elsewhere", 1, false, "h", "")));
-        fakeCluster("kept", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), true, "h", "")));
+        fakeCluster("dead", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), false, "h", false)));
+        fakeCluster("old", Optional.of(new ClusterMarker(now.minus(3, ChronoUnit.HOURS), "elsewhere", 1, false, "h", false)));
+        fakeCluster("kept", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), true, "h", false)));
         fakeCluster("foreign", Optional.empty());
 
         EngineExecutionResults results = EngineRuns.run(NeedsAMissingImage.class);
 
-        assertThat(provider.listClusters()).filteredOn(name -> name.startsWith(PREFIX))
+        assertThat(kindj.clusters()).filteredOn(name -> name.startsWith(PREFIX))
                 .containsExactlyInAnyOrder(PREFIX + "kept", PREFIX + "foreign");
         assertThat(results.containerEvents().failed().stream()
                 .map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
@@ -64,14 +66,14 @@ class LeftoverClustersIT {
     private void fakeCluster(String suffix, Optional<ClusterMarker> marker) {
         String cluster = PREFIX + suffix;
         String node = cluster + "-control-plane";
-        String image = NodeImageBuilder.findDefault().orElseThrow();
-        provider.docker().createContainerCmd(image)
+        String image = kindj.nodeImage().ensure();
+        docker.createContainerCmd(image)
                 .withName(node)
                 .withLabels(Map.of("dev.kindj.cluster", cluster, "dev.kindj.role", "control-plane"))
                 .withEntrypoint("sleep", "infinity")
                 .exec();
-        provider.docker().startContainerCmd(node).exec();
-        marker.ifPresent(content -> content.writeTo(provider, provider.listNodes(cluster)));
+        docker.startContainerCmd(node).exec();
+        marker.ifPresent(content -> content.writeTo(kindj.get(cluster)));
     }
 
 }

@@ -2,9 +2,9 @@ package dev.kindj.junit.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindj.api.Kindj;
+import dev.kindj.api.KindjCluster;
 import dev.kindj.junit.KubeCluster;
-import dev.kindj.junit.KubeClusterHandle;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,8 +35,7 @@ class ParallelClustersIT {
 
     @Test
     void everyClassPasses() {
-        assertThat(results.allEvents().failed().count()).as(EngineRuns.failures(results)).isZero();
-        results.testEvents().assertStatistics(stats -> stats.succeeded(3));
+        EngineRuns.assertAllPassed(results, 3);
     }
 
     @Test
@@ -56,15 +55,13 @@ class ParallelClustersIT {
 
     @Test
     void bothClustersAreDeletedWhenTheRunEnds() {
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            assertThat(provider.listClusters()).noneMatch(name -> name.startsWith(PREFIX));
-        }
+        assertThat(Kindj.connect().clusters()).noneMatch(name -> name.startsWith(PREFIX));
     }
 
     @KubeCluster(name = PREFIX + "a")
     static class FirstOnA {
         @Test
-        void hasANode(KubeClusterHandle cluster) {
+        void hasANode(KindjCluster cluster) {
             assertThat(cluster.nodes()).hasSize(1);
         }
     }
@@ -72,7 +69,7 @@ class ParallelClustersIT {
     @KubeCluster(name = PREFIX + "a")
     static class SecondOnA {
         @Test
-        void hasANode(KubeClusterHandle cluster) {
+        void hasANode(KindjCluster cluster) {
             assertThat(cluster.nodes()).hasSize(1);
         }
     }
@@ -80,7 +77,7 @@ class ParallelClustersIT {
     @KubeCluster(name = PREFIX + "b")
     static class OnlyOnB {
         @Test
-        void hasANode(KubeClusterHandle cluster) {
+        void hasANode(KindjCluster cluster) {
             assertThat(cluster.nodes()).hasSize(1);
         }
     }

@@ -2,9 +2,9 @@ package dev.kindj.junit.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindj.api.Kindj;
+import dev.kindj.api.KindjCluster;
 import dev.kindj.junit.KubeCluster;
-import dev.kindj.junit.KubeClusterHandle;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,9 +22,7 @@ class ReuseIT {
 
     @AfterAll
     static void deleteTheKeptCluster() {
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            provider.deleteCluster(NAME);
-        }
+        Kindj.connect().delete(NAME);
     }
 
     @Test
@@ -34,9 +32,7 @@ class ReuseIT {
         assertThat(first.allEvents().failed().count()).as(EngineRuns.failures(first)).isZero();
         assertThat(EngineRuns.clusterEntries(first)).singleElement()
                 .satisfies(entry -> assertThat(entry.origin()).isEqualTo("created"));
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            assertThat(provider.listClusters()).contains(NAME);
-        }
+        assertThat(Kindj.connect().clusters()).contains(NAME);
 
         EngineExecutionResults second;
         List<String> created;
@@ -59,7 +55,7 @@ class ReuseIT {
         static int earlierRuns;
 
         @Test
-        void countsItsRunsInTheCluster(KubernetesClient client, KubeClusterHandle cluster) {
+        void countsItsRunsInTheCluster(KubernetesClient client, KindjCluster cluster) {
             ConfigMap counter = client.configMaps().withName("runs").get();
             earlierRuns = counter == null ? 0 : Integer.parseInt(counter.getData().get("count"));
             client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("runs").endMetadata()

@@ -2,9 +2,8 @@ package dev.kindj.junit.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindj.api.Kindj;
 import dev.kindj.junit.KubeCluster;
-import dev.kindj.internal.nodeimage.NodeImageBuilder;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +57,7 @@ public final class SharedClusterBenchmark {
      * (creates the kept cluster, or attaches when it exists), or {@code delete-kept}.
      */
     public static void main(String[] arguments) {
-        NodeImageBuilder.forDefaultVersion().ensure(); // a build of the node image is not part of any case
+        Kindj.connect().nodeImage().ensure(); // a build of the node image is not part of any case
         switch (arguments[0]) {
             case "alone" -> row("1 class, own cluster", Run.of(Alone.class));
             case "shared" -> row("3 classes, one shared cluster", Run.of(First.class, Second.class, Third.class));
@@ -66,11 +65,7 @@ public final class SharedClusterBenchmark {
                 Run run = Run.of(Kept.class);
                 row("kept cluster (reuse = true): " + run.origin(), run);
             }
-            case "delete-kept" -> {
-                try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-                    provider.deleteCluster(Kept.NAME);
-                }
-            }
+            case "delete-kept" -> Kindj.connect().delete(Kept.NAME);
             default -> throw new IllegalArgumentException("unknown case " + arguments[0]);
         }
     }

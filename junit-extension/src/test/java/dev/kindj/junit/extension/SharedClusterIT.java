@@ -3,11 +3,11 @@ package dev.kindj.junit.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.kindj.api.Kindj;
+import dev.kindj.api.KindjCluster;
 import dev.kindj.junit.KubeCluster;
-import dev.kindj.junit.KubeClusterHandle;
 import dev.kindj.junit.KubeNamespace;
 import dev.kindj.junit.Kubeconfig;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -69,9 +69,7 @@ class SharedClusterIT {
     @Test
     void theClusterIsDeletedWhenTheRunEnds() {
         String cluster = EngineRuns.clusterEntries(results).get(0).cluster();
-        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            assertThat(provider.listClusters()).doesNotContain(cluster);
-        }
+        assertThat(Kindj.connect().clusters()).doesNotContain(cluster);
     }
 
     @Test
@@ -111,7 +109,7 @@ class SharedClusterIT {
     static class InjectsEverywhere {
 
         static KubernetesClient staticClient;
-        static KubeClusterHandle staticCluster;
+        static KindjCluster staticCluster;
         KubernetesClient client;
         @Kubeconfig
         Path kubeconfigFile;
@@ -131,7 +129,7 @@ class SharedClusterIT {
         }
 
         @Test
-        void methodParametersAreInjected(KubernetesClient client, KubeClusterHandle cluster, ApiClient official,
+        void methodParametersAreInjected(KubernetesClient client, KindjCluster cluster, ApiClient official,
                 @Kubeconfig Path kubeconfig) throws Exception {
             assertThat(new CoreV1Api(official).listNode().execute().getItems()).hasSize(1);
             assertThat(cluster.exec(cluster.name() + "-control-plane", "cat", "/etc/hostname").stdout().strip())
@@ -150,8 +148,8 @@ class SharedClusterIT {
         KubernetesClient client;
 
         @BeforeAll
-        static void loadTheWorkload(KubeClusterHandle cluster) {
-            cluster.loadImage(WorkloadImage.NAME);
+        static void loadTheWorkload(KindjCluster cluster) {
+            cluster.loadImages(WorkloadImage.NAME);
         }
 
         @Test
@@ -184,20 +182,20 @@ class SharedClusterIT {
     @SharedTestCluster
     static class HasNestedTests {
 
-        static KubeClusterHandle outerCluster;
+        static KindjCluster outerCluster;
 
         @Test
-        void outerTestRuns(KubeClusterHandle cluster) {
+        void outerTestRuns(KindjCluster cluster) {
             assertThat(cluster).isSameAs(outerCluster);
         }
 
         @Nested
         class Inner {
 
-            KubeClusterHandle innerField;
+            KindjCluster innerField;
 
             @Test
-            void nestedClassesUseTheEnclosingCluster(KubeClusterHandle cluster) {
+            void nestedClassesUseTheEnclosingCluster(KindjCluster cluster) {
                 assertThat(cluster).isSameAs(outerCluster).isSameAs(innerField);
             }
 
