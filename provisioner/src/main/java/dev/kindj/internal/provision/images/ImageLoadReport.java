@@ -2,7 +2,7 @@ package dev.kindj.internal.provision.images;
 
 import java.util.List;
 
-/** What loading did on each node, per image. */
+/** What loading did on each node, per image; the public API's ImageLoadResult answers questions about it. */
 public record ImageLoadReport(List<Entry> entries) {
 
     /** What happened to one image on one node. */
@@ -20,15 +20,5 @@ public record ImageLoadReport(List<Entry> entries) {
 
     public ImageLoadReport {
         entries = List.copyOf(entries);
-    }
-
-    public List<String> images() {
-        return entries.stream().map(Entry::image).distinct().toList();
-    }
-
-    /** The nodes where the image had this outcome, in node order. */
-    public List<String> nodes(String image, Outcome outcome) {
-        return entries.stream().filter(entry -> entry.image().equals(image) && entry.outcome() == outcome)
-                .map(Entry::node).sorted().toList();
     }
 }

@@ -79,14 +79,14 @@ class ImageLoaderIT {
     void skipsNodesThatHaveTheSameImageAndOnlyNamesItWhereItHasAnotherName() throws Exception {
         String image = built("again");
         List<String> nodes = List.of(cluster.controlPlane(), cluster.worker(1));
-        assertThat(loader.loadImages(List.of(image), nodes).nodes(image, Outcome.IMPORTED)).isEqualTo(nodes);
+        assertThat(nodes(loader.loadImages(List.of(image), nodes), image, Outcome.IMPORTED)).isEqualTo(nodes);
         awaitImageIdName(image, nodes);
 
-        assertThat(loader.loadImages(List.of(image), nodes).nodes(image, Outcome.PRESENT)).isEqualTo(nodes);
+        assertThat(nodes(loader.loadImages(List.of(image), nodes), image, Outcome.PRESENT)).isEqualTo(nodes);
 
         String renamed = name("renamed");
         cluster.provider().docker().tagImageCmd(image, "kindj-test/load-" + RUN, "renamed").exec();
-        assertThat(loader.loadImages(List.of(renamed), nodes).nodes(renamed, Outcome.TAGGED)).isEqualTo(nodes);
+        assertThat(nodes(loader.loadImages(List.of(renamed), nodes), renamed, Outcome.TAGGED)).isEqualTo(nodes);
         assertThat(imagesOn(cluster.worker(1))).contains("docker.io/" + renamed);
     }
 
@@ -98,9 +98,9 @@ class ImageLoaderIT {
             Files.copy(save, archive);
         }
         List<String> node = List.of(cluster.controlPlane());
-        assertThat(loader.loadArchive(archive, node).nodes(image, Outcome.IMPORTED)).isEqualTo(node);
+        assertThat(nodes(loader.loadArchive(archive, node), image, Outcome.IMPORTED)).isEqualTo(node);
         awaitImageIdName(image, node);
-        assertThat(loader.loadArchive(archive, node).nodes(image, Outcome.PRESENT)).isEqualTo(node);
+        assertThat(nodes(loader.loadArchive(archive, node), image, Outcome.PRESENT)).isEqualTo(node);
     }
 
     @Test
@@ -141,5 +141,11 @@ class ImageLoaderIT {
     private static List<String> imagesOn(String node) {
         return cluster.provider().exec(node, "ctr", "--namespace=k8s.io", "images", "ls", "-q").orThrow(node)
                 .stdout().lines().toList();
+    }
+
+    /** The nodes where the image had this outcome, sorted by name. */
+    private static List<String> nodes(ImageLoadReport report, String image, Outcome outcome) {
+        return report.entries().stream().filter(entry -> entry.image().equals(image) && entry.outcome() == outcome)
+                .map(Entry::node).sorted().toList();
     }
 }
