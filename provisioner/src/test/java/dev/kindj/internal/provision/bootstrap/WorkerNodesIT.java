@@ -3,6 +3,7 @@ package dev.kindj.internal.provision.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindj.InvalidRequestException;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.Waits;
@@ -83,7 +84,7 @@ class WorkerNodesIT {
     @Test
     void refusesControlPlanesAndUnknownNodes() {
         assertThatThrownBy(() -> WorkerNodes.remove(cluster.provider(), cluster.name(), cluster.controlPlane()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only workers");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("only workers");
         assertThatThrownBy(() -> WorkerNodes.remove(cluster.provider(), cluster.name(), "no-such-node"))
                 .isInstanceOf(UnknownNameException.class).hasMessageContaining("no-such-node");
         assertThatThrownBy(() -> WorkerNodes.add(cluster.provider(), cluster.name(), Optional.of("kindj/no-such-image:1")))
