@@ -1,5 +1,7 @@
 package dev.kindj.cli;
 
+import dev.kindj.cli.shared.Verbosity;
+import dev.kindj.cli.shared.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

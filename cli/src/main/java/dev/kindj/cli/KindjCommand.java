@@ -1,5 +1,7 @@
 package dev.kindj.cli;
 
+import dev.kindj.cli.shared.Verbosity;
+import dev.kindj.cli.shared.ExitCodes;
 import dev.kindj.cli.build.BuildCommand;
 import dev.kindj.cli.create.CreateCommand;
 import dev.kindj.cli.delete.DeleteCommand;

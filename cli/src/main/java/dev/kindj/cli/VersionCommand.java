@@ -1,5 +1,7 @@
 package dev.kindj.cli;
 
+import dev.kindj.cli.shared.Verbosity;
+import dev.kindj.cli.shared.ExitCodes;
 import dev.kindj.api.Kindj;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

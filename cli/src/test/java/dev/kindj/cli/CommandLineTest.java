@@ -1,5 +1,7 @@
 package dev.kindj.cli;
 
+import dev.kindj.cli.shared.Verbosity;
+import dev.kindj.cli.shared.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;

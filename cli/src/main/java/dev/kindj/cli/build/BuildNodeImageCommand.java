@@ -2,8 +2,8 @@ package dev.kindj.cli.build;
 
 import dev.kindj.api.Kindj;
 import dev.kindj.api.NodeImageRequest;
-import dev.kindj.cli.ExitCodes;
-import dev.kindj.cli.Verbosity;
+import dev.kindj.cli.shared.ExitCodes;
+import dev.kindj.cli.shared.Verbosity;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

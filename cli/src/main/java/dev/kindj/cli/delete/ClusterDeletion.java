@@ -2,7 +2,7 @@ package dev.kindj.cli.delete;
 
 import dev.kindj.api.Kindj;
 import dev.kindj.api.KubeconfigFiles;
-import dev.kindj.cli.Verbosity;
+import dev.kindj.cli.shared.Verbosity;
 import java.nio.file.Path;
 
 /** Deleting one cluster, shared by `delete cluster` and `delete clusters`. */

@@ -2,9 +2,9 @@ package dev.kindj.cli.delete;
 
 import dev.kindj.InvalidRequestException;
 import dev.kindj.api.Kindj;
-import dev.kindj.cli.ExitCodes;
-import dev.kindj.cli.KubeconfigPath;
-import dev.kindj.cli.Verbosity;
+import dev.kindj.cli.shared.ExitCodes;
+import dev.kindj.cli.shared.KubeconfigPath;
+import dev.kindj.cli.shared.Verbosity;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

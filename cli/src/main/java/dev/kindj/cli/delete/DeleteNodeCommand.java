@@ -1,8 +1,8 @@
 package dev.kindj.cli.delete;
 
-import dev.kindj.cli.ClusterName;
-import dev.kindj.cli.ExitCodes;
-import dev.kindj.cli.Verbosity;
+import dev.kindj.cli.shared.ClusterName;
+import dev.kindj.cli.shared.ExitCodes;
+import dev.kindj.cli.shared.Verbosity;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

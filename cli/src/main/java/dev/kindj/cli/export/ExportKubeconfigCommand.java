@@ -2,11 +2,11 @@ package dev.kindj.cli.export;
 
 import dev.kindj.api.KindjCluster;
 import dev.kindj.api.KubeconfigFiles;
-import dev.kindj.cli.AdminKubeconfig;
-import dev.kindj.cli.ClusterName;
-import dev.kindj.cli.ExitCodes;
-import dev.kindj.cli.KubeconfigPath;
-import dev.kindj.cli.Verbosity;
+import dev.kindj.cli.shared.AdminKubeconfig;
+import dev.kindj.cli.shared.ClusterName;
+import dev.kindj.cli.shared.ExitCodes;
+import dev.kindj.cli.shared.KubeconfigPath;
+import dev.kindj.cli.shared.Verbosity;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package dev.kindj.cli.export;
 
 import dev.kindj.api.KindjCluster;
-import dev.kindj.cli.ClusterName;
-import dev.kindj.cli.ExitCodes;
-import dev.kindj.cli.Verbosity;
+import dev.kindj.cli.shared.ClusterName;
+import dev.kindj.cli.shared.ExitCodes;
+import dev.kindj.cli.shared.Verbosity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

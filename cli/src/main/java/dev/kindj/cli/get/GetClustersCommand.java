@@ -1,9 +1,9 @@
 package dev.kindj.cli.get;
 
 import dev.kindj.api.Kindj;
-import dev.kindj.cli.ExitCodes;
-import dev.kindj.cli.OutputFormat;
-import dev.kindj.cli.Verbosity;
+import dev.kindj.cli.shared.ExitCodes;
+import dev.kindj.cli.shared.OutputFormat;
+import dev.kindj.cli.shared.Verbosity;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package dev.kindj.cli.start;
 
-import dev.kindj.cli.ClusterName;
-import dev.kindj.cli.DurationConverter;
-import dev.kindj.cli.ExitCodes;
-import dev.kindj.cli.Verbosity;
+import dev.kindj.cli.shared.ClusterName;
+import dev.kindj.cli.shared.DurationConverter;
+import dev.kindj.cli.shared.ExitCodes;
+import dev.kindj.cli.shared.Verbosity;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

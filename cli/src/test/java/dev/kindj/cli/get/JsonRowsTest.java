@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindj.api.KindjNode;
 import dev.kindj.api.NodeRole;
-import dev.kindj.cli.OutputFormat;
+import dev.kindj.cli.shared.OutputFormat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

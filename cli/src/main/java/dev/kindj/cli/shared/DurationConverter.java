@@ -1,4 +1,4 @@
-package dev.kindj.cli;
+package dev.kindj.cli.shared;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

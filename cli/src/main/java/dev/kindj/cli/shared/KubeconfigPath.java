@@ -1,4 +1,4 @@
-package dev.kindj.cli;
+package dev.kindj.cli.shared;
 
 import dev.kindj.api.KubeconfigFiles;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.kindj.cli;
+package dev.kindj.cli.shared;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ public final class Verbosity {
     }
 
     /** Back to the defaults before parsing: picocli calls the setters above only for options that are given. */
-    static void reset() {
+    public static void reset() {
         quiet = false;
         level = 0;
         applyLogSettings();

@@ -1,4 +1,4 @@
-package dev.kindj.cli;
+package dev.kindj.cli.shared;
 
 import dev.kindj.KindjException;
 import picocli.CommandLine;
@@ -15,7 +15,7 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    static CommandLine install(CommandLine commandLine) {
+    public static CommandLine install(CommandLine commandLine) {
         return commandLine
                 .setExitCodeExceptionMapper(ExitCodes::forException)
                 .setExecutionExceptionHandler((error, cmd, parseResult) -> {

@@ -1,4 +1,4 @@
-package dev.kindj.cli;
+package dev.kindj.cli.shared;
 
 import dev.kindj.api.KindjCluster;
 import picocli.CommandLine.Option;
