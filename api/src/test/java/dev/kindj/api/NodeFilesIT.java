@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.kindj.InvalidRequestException;
+import dev.kindj.internal.provision.docker.DockerClients;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,7 @@ class NodeFilesIT {
     private static final byte[] NOTE = "written through the API\n".getBytes(StandardCharsets.UTF_8);
 
     private final Kindj kindj = Kindj.connect();
-    private final DockerClient docker = kindj.provider().docker();
+    private final DockerClient docker = DockerClients.connect();
     private KindjCluster cluster;
 
     @BeforeEach

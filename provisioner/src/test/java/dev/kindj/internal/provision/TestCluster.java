@@ -38,7 +38,7 @@ public final class TestCluster implements AutoCloseable {
             ClusterConfig config = ClusterConfig.builder().withName(name)
                     .withControlPlanes(controlPlanes).withWorkers(workers).build();
             return new TestCluster(provider, ClusterCreator.forConfig(config, provider)
-                    .withImage(TestImages.node(provider.docker()))
+                    .withImage(TestImages.node(TestDocker.client()))
                     .withWaitForReady(Duration.ofMinutes(3))
                     .create());
         } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.SaveImagesCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -12,7 +14,12 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kindj.config.Ipv4Cidr;
+import dev.kindj.internal.provision.images.ImageName;
+import dev.kindj.internal.provision.node.EngineImage;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeFile;
@@ -22,6 +29,7 @@ import dev.kindj.internal.provision.node.NodeSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +69,6 @@ public final class DockerNodeProvider implements NodeProvider {
     public static DockerNodeProvider connect() {
         DockerClientConfig config = DockerClients.config();
         return new DockerNodeProvider(DockerClients.connect(config), config.getDockerHost());
-    }
-
-    public DockerClient docker() {
-        return docker;
     }
 
     public static String networkName(String clusterName) {
@@ -125,6 +129,64 @@ public final class DockerNodeProvider implements NodeProvider {
             return true;
         } catch (NotFoundException e) {
             return false;
+        }
+    }
+
+    @Override
+    public Optional<EngineImage> findImage(String reference) {
+        try {
+            InspectImageResponse image = docker.inspectImageCmd(reference).exec();
+            return Optional.of(new EngineImage(image.getId(),
+                    image.getRepoTags() == null ? List.of() : image.getRepoTags()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public InputStream saveImages(List<String> names) {
+        SaveImagesCmd save = docker.saveImagesCmd();
+        names.stream().map(ImageName::parse).forEach(name -> save.withImage(name.repository(), name.tag()));
+        return save.exec();
+    }
+
+    @Override
+    public String inspectNode(String nodeName) {
+        try {
+            // empty objects, as Docker itself writes them for exposed ports and volumes
+            return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(docker.inspectContainerCmd(nodeName).exec());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write what Docker knows of " + nodeName, e);
+        }
+    }
+
+    @Override
+    public void copyConsole(String nodeName, OutputStream out) {
+        try {
+            docker.logContainerCmd(nodeName).withStdOut(true).withStdErr(true).withTimestamps(true)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            try {
+                                out.write(frame.getPayload());
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                    }).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the console of " + nodeName, e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> copyDirectoryOut(String nodeName, String path) {
+        try {
+            return Optional.of(docker.copyArchiveFromContainerCmd(nodeName, path).exec());
+        } catch (NotFoundException noSuchDirectory) {
+            return Optional.empty();
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.kindj.internal.provision.images;
 
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.command.SaveImagesCmd;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.kindj.internal.provision.Parallel;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.images.ImageLoadReport.Entry;
 import dev.kindj.internal.provision.images.ImageLoadReport.Outcome;
+import dev.kindj.internal.provision.node.EngineImage;
+import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.node.UnknownNameException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +34,9 @@ public final class ImageLoader {
     private static final List<String> IMPORT = List.of(
             "ctr", "--namespace=k8s.io", "images", "import", "--local", "--no-unpack", "--all-platforms", "-");
 
-    private final DockerNodeProvider provider;
+    private final NodeProvider provider;
 
-    public ImageLoader(DockerNodeProvider provider) {
+    public ImageLoader(NodeProvider provider) {
         this.provider = provider;
     }
 
@@ -63,9 +61,7 @@ public final class ImageLoader {
 
             @Override
             public InputStream open(List<LocalImage> selected) {
-                SaveImagesCmd save = provider.docker().saveImagesCmd();
-                selected.forEach(image -> save.withImage(image.name().repository(), image.name().tag()));
-                return save.exec();
+                return provider.saveImages(selected.stream().map(image -> image.name().familiar()).toList());
             }
         });
     }
@@ -105,18 +101,13 @@ public final class ImageLoader {
 
     private LocalImage inspect(String image) {
         ImageName name = ImageName.parse(image);
-        InspectImageResponse found;
-        try {
-            found = provider.docker().inspectImageCmd(name.familiar()).exec();
-        } catch (NotFoundException e) {
-            throw new UnknownNameException("image " + image + " is not in the local Docker engine;"
-                    + " build or tag it first (nothing can be pulled)");
-        }
-        if (found.getRepoTags() == null || !found.getRepoTags().contains(name.familiar())) {
+        EngineImage found = provider.findImage(name.familiar()).orElseThrow(() -> new UnknownNameException("image "
+                + image + " is not in the local Docker engine; build or tag it first (nothing can be pulled)"));
+        if (!found.names().contains(name.familiar())) {
             throw new UnknownNameException("'" + image + "' is not the name of a local image; give NAME[:TAG]"
                     + " as `docker images` shows it");
         }
-        return new LocalImage(name, found.getId());
+        return new LocalImage(name, found.id());
     }
 
     private ImageLoadReport load(List<LocalImage> images, List<String> nodeNames, ImageSource source) {

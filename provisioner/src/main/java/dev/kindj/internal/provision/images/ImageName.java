@@ -6,12 +6,12 @@ import dev.kindj.internal.provision.node.UnknownNameException;
  * An image name as Docker shows it ({@code kindj-test/app:1}) and as containerd stores it
  * ({@code docker.io/kindj-test/app:1}): containerd keeps every name fully qualified and tagged.
  */
-record ImageName(String familiar, String containerdRef) {
+public record ImageName(String familiar, String containerdRef) {
 
     private static final String DEFAULT_DOMAIN = "docker.io";
 
     /** @throws UnknownNameException for a digest reference or an empty name */
-    static ImageName parse(String name) {
+    public static ImageName parse(String name) {
         if (name.isBlank() || name.contains("@")) {
             throw new UnknownNameException("'" + name + "' is not an image name; give NAME[:TAG]");
         }
@@ -28,11 +28,11 @@ record ImageName(String familiar, String containerdRef) {
     }
 
     /** The familiar name without its tag, as Docker's save API takes it. */
-    String repository() {
+    public String repository() {
         return familiar.substring(0, familiar.lastIndexOf(':'));
     }
 
-    String tag() {
+    public String tag() {
         return familiar.substring(familiar.lastIndexOf(':') + 1);
     }
 

@@ -2,9 +2,9 @@ package dev.kindj.internal.provision.logs;
 
 import dev.kindj.internal.provision.Parallel;
 import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
-import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.node.ClusterNodes;
 import dev.kindj.internal.provision.node.Node;
+import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.node.NodeRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,17 +29,17 @@ public final class ClusterLogs {
     static final List<String> CONTROL_PLANE_UNITS =
             List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler");
 
-    private final DockerNodeProvider provider;
+    private final NodeProvider provider;
     private final Path dir;
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
-    private ClusterLogs(DockerNodeProvider provider, Path dir) {
+    private ClusterLogs(NodeProvider provider, Path dir) {
         this.provider = provider;
         this.dir = dir;
     }
 
     /** Writes the cluster's logs to a new temporary folder and returns it. */
-    public static Path export(DockerNodeProvider provider, String clusterName) {
+    public static Path export(NodeProvider provider, String clusterName) {
         ClusterNodes.all(provider, clusterName);
         try {
             return export(provider, clusterName, Files.createTempDirectory("kindj-logs-" + clusterName + "-"));
@@ -54,7 +54,7 @@ public final class ClusterLogs {
      * @return {@code dir}
      * @throws dev.kindj.internal.provision.node.UnknownNameException when there is no such cluster
      */
-    public static Path export(DockerNodeProvider provider, String clusterName, Path dir) {
+    public static Path export(NodeProvider provider, String clusterName, Path dir) {
         List<Node> nodes = ClusterNodes.all(provider, clusterName);
         try {
             Files.createDirectories(dir);
@@ -70,7 +70,7 @@ public final class ClusterLogs {
 
     private void exportNode(Node node) {
         Path nodeDir = dir.resolve(node.name());
-        NodeFiles files = new NodeFiles(provider.docker(), node.name(), nodeDir);
+        NodeFiles files = new NodeFiles(provider, node.name(), nodeDir);
         attempt(node.name() + ": docker inspect", files::writeInspect);
         attempt(node.name() + ": container output", files::writeContainerOutput);
         if (!node.isRunning() || node.role() == NodeRole.LOAD_BALANCER) {

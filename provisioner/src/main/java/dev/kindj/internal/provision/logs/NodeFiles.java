@@ -1,60 +1,39 @@
 package dev.kindj.internal.provision.logs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
+import dev.kindj.internal.provision.node.NodeProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
-/** What Docker itself knows of one node container, and its log folders, copied to the node's export folder. */
+/** What the engine itself knows of one node container, and its log folders, copied to the node's export folder. */
 final class NodeFiles {
 
     private static final String LOG_DIR = "/var/log/";
 
-    private final DockerClient docker;
+    private final NodeProvider provider;
     private final String node;
     private final Path nodeDir;
 
-    NodeFiles(DockerClient docker, String node, Path nodeDir) {
-        this.docker = docker;
+    NodeFiles(NodeProvider provider, String node, Path nodeDir) {
+        this.provider = provider;
         this.node = node;
         this.nodeDir = nodeDir;
     }
 
     void writeInspect() throws IOException {
-        // empty objects, as Docker itself writes them for exposed ports and volumes
-        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        ClusterLogs.write(nodeDir.resolve("docker-inspect.json"),
-                json.writerWithDefaultPrettyPrinter().writeValueAsString(docker.inspectContainerCmd(node).exec()));
+        ClusterLogs.write(nodeDir.resolve("docker-inspect.json"), provider.inspectNode(node));
     }
 
     /** The container's console: the entrypoint's messages and systemd's boot. */
     void writeContainerOutput() throws IOException {
         Files.createDirectories(nodeDir);
         try (OutputStream out = Files.newOutputStream(nodeDir.resolve("container-output.log"))) {
-            docker.logContainerCmd(node).withStdOut(true).withStdErr(true).withTimestamps(true)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            try {
-                                out.write(frame.getPayload());
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }
-                    }).awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the output of " + node, e);
+            provider.copyConsole(node, out);
         }
     }
 
@@ -65,8 +44,11 @@ final class NodeFiles {
      */
     void copyLogDirectory(String name) throws IOException {
         Path logDir = nodeDir.resolve("var/log");
-        try (InputStream archive = docker.copyArchiveFromContainerCmd(node, LOG_DIR + name).exec();
-                TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+        Optional<InputStream> directory = provider.copyDirectoryOut(node, LOG_DIR + name);
+        if (directory.isEmpty()) {
+            return; // no pods ever ran on this node
+        }
+        try (InputStream archive = directory.get(); TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 Path target = logDir.resolve(entry.getName()).normalize();
                 if (!target.startsWith(logDir)) {
@@ -87,8 +69,6 @@ final class NodeFiles {
                     }
                 }
             }
-        } catch (NotFoundException noSuchFolder) {
-            // no pods ever ran on this node
         }
     }
 

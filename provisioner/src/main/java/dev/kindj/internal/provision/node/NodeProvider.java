@@ -1,6 +1,7 @@
 package dev.kindj.internal.provision.node;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,12 @@ public interface NodeProvider extends AutoCloseable {
 
     /** Whether the node image is present where nodes are created (nothing can be pulled). */
     boolean hasImage(String image);
+
+    /** The image a reference names in the engine (a name, an ID or a digest), if there is one. */
+    Optional<EngineImage> findImage(String reference);
+
+    /** Local images, by NAME[:TAG], as one {@code docker save} stream: what image loading sends into nodes. */
+    InputStream saveImages(List<String> names);
 
     /** Creates and starts a node container. */
     Node createNode(NodeSpec spec);
@@ -49,6 +56,19 @@ public interface NodeProvider extends AutoCloseable {
 
     /** Reads one regular file from a node. */
     byte[] copyOut(String nodeName, String path);
+
+    /** What the engine knows of a node container, as {@code docker inspect} prints it (JSON). */
+    String inspectNode(String nodeName);
+
+    /** Copies a node container's console (its entrypoint's messages and systemd's boot) to {@code out}. */
+    void copyConsole(String nodeName, OutputStream out);
+
+    /**
+     * A directory of a node as a tar stream, as {@code docker cp NODE:PATH -} gives it.
+     *
+     * @return empty when the node has no such directory
+     */
+    Optional<InputStream> copyDirectoryOut(String nodeName, String path);
 
     /** Removes every container, volume and network labelled with the cluster's name. */
     void deleteCluster(String clusterName);

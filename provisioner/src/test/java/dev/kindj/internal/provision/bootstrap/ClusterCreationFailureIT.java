@@ -3,6 +3,7 @@ package dev.kindj.internal.provision.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
@@ -27,7 +28,7 @@ class ClusterCreationFailureIT {
     @BeforeAll
     static void connect() {
         provider = DockerNodeProvider.connect();
-        nodeImage = TestImages.node(provider.docker());
+        nodeImage = TestImages.node(TestDocker.client());
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package dev.kindj.internal.provision.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
@@ -27,7 +28,7 @@ class ConcurrentClustersIT {
         String run = UUID.randomUUID().toString().substring(0, 4);
         List<String> names = List.of("cc" + run + "-a", "cc" + run + "-b", "cc" + run + "-c");
         try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            String image = TestImages.node(provider.docker());
+            String image = TestImages.node(TestDocker.client());
             String app = TestImages.app();
             List<String> volumes = new java.util.ArrayList<>();
             try {
@@ -54,7 +55,7 @@ class ConcurrentClustersIT {
                 assertThat(provider.networkSubnet(name)).isEmpty();
             }
             assertThat(volumes).hasSize(3);
-            assertThat(provider.docker().listVolumesCmd().exec().getVolumes())
+            assertThat(TestDocker.client().listVolumesCmd().exec().getVolumes())
                     .as("the nodes' /var volumes are removed with them")
                     .noneMatch(volume -> volumes.contains(volume.getName()));
         }
@@ -62,7 +63,7 @@ class ConcurrentClustersIT {
     }
 
     private static String varVolume(DockerNodeProvider provider, String node) {
-        return provider.docker().inspectContainerCmd(node).exec().getMounts().stream()
+        return TestDocker.client().inspectContainerCmd(node).exec().getMounts().stream()
                 .filter(mount -> "/var".equals(mount.getDestination().getPath()))
                 .findFirst().orElseThrow().getName();
     }

@@ -3,6 +3,7 @@ package dev.kindj.internal.provision.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.Waits;
@@ -64,8 +65,8 @@ class HaClusterIT {
         provider = DockerNodeProvider.connect();
         ClusterConfig config = ClusterConfig.builder().withName(NAME).withControlPlanes(3).withWorkers(1).build();
         cluster = ClusterCreator.forConfig(config, provider)
-                .withImage(TestImages.node(provider.docker()))
-                .withLoadBalancerImage(TestImages.loadBalancer(provider.docker()))
+                .withImage(TestImages.node(TestDocker.client()))
+                .withLoadBalancerImage(TestImages.loadBalancer(TestDocker.client()))
                 .withWaitForReady(Duration.ofMinutes(3))
                 .create();
         Config clientConfig = Config.fromKubeconfig(cluster.kubeconfig());
@@ -133,7 +134,7 @@ class HaClusterIT {
         Deployment web = client.apps().deployments().inNamespace("default").resource(deployment("web")).create();
         client.apps().deployments().inNamespace("default").withName("web").waitUntilReady(2, TimeUnit.MINUTES);
 
-        provider.docker().stopContainerCmd(FIRST).withTimeout(10).exec();
+        TestDocker.client().stopContainerCmd(FIRST).withTimeout(10).exec();
         AtomicInteger writes = new AtomicInteger();
         String[] lastError = {"none"};
         await("reads and writes through the load balancer with " + FIRST + " stopped", FAILOVER, () -> {
@@ -160,7 +161,7 @@ class HaClusterIT {
     @Test
     @Order(5)
     void aStoppedControlPlaneRejoinsWhenStartedAgain() {
-        provider.docker().startContainerCmd(FIRST).exec();
+        TestDocker.client().startContainerCmd(FIRST).exec();
         await("etcd to have 3 healthy members again", Duration.ofSeconds(90), () -> healthyEtcdMembers(SECOND) == 3,
                 () -> Etcdctl.run(provider, SECOND, "endpoint", "health", "--cluster").stderr());
         await("the API server on " + FIRST + " to be ready", Duration.ofSeconds(60),
@@ -174,13 +175,13 @@ class HaClusterIT {
     @Order(6)
     void withoutTheLoadBalancerClientsCannotConnectAndOnceItIsBackTheApiAnswers() {
         int port = provider.publishedPorts(LOAD_BALANCER).get(ClusterPlan.API_SERVER_PORT);
-        provider.docker().stopContainerCmd(LOAD_BALANCER).withTimeout(10).exec();
+        TestDocker.client().stopContainerCmd(LOAD_BALANCER).withTimeout(10).exec();
 
         assertThatThrownBy(() -> client.namespaces().list())
                 .isInstanceOf(KubernetesClientException.class)
                 .hasRootCauseInstanceOf(ConnectException.class);
 
-        provider.docker().startContainerCmd(LOAD_BALANCER).exec();
+        TestDocker.client().startContainerCmd(LOAD_BALANCER).exec();
         String[] lastError = {"none"};
         await("the API to answer through the restarted load balancer", Duration.ofSeconds(30), () -> {
             try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;
@@ -97,7 +98,7 @@ class DockerNodeProviderIT {
 
     @Test
     void publishesPortsOnLoopbackOnly() {
-        DockerClient docker = provider.docker();
+        DockerClient docker = TestDocker.client();
         var bindings = docker.inspectContainerCmd(CLUSTER + "-control-plane").exec()
                 .getNetworkSettings().getPorts().getBindings();
         assertThat(bindings.values()).allSatisfy(binding -> assertThat(binding[0].getHostIp()).isEqualTo("127.0.0.1"));
@@ -108,8 +109,8 @@ class DockerNodeProviderIT {
     @Test
     void fixedIpSurvivesRestart() {
         String worker = CLUSTER + "-worker";
-        provider.docker().restartContainerCmd(worker).withTimeout(1).exec();
-        String ip = provider.docker().inspectContainerCmd(worker).exec()
+        TestDocker.client().restartContainerCmd(worker).withTimeout(1).exec();
+        String ip = TestDocker.client().inspectContainerCmd(worker).exec()
                 .getNetworkSettings().getNetworks().get(DockerNodeProvider.networkName(CLUSTER)).getIpAddress();
         assertThat(ip).isEqualTo(dev.kindj.config.Ipv4Cidr.of(subnet).address(11));
     }
@@ -121,7 +122,7 @@ class DockerNodeProviderIT {
         assertThat(otherSubnet).isNotEqualTo(subnet);
         provider.createNode(new NodeSpec(other + "-control-plane", other, NodeRole.CONTROL_PLANE, image,
                 dev.kindj.config.Ipv4Cidr.of(otherSubnet).address(10), List.of(), List.of(), Map.of()));
-        DockerClient docker = provider.docker();
+        DockerClient docker = TestDocker.client();
         String volume = docker.inspectContainerCmd(other + "-control-plane").exec().getMounts().stream()
                 .filter(mount -> "/var".equals(mount.getDestination().getPath()))
                 .findFirst().orElseThrow().getName();

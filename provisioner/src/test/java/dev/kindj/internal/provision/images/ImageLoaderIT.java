@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.Waits;
@@ -46,7 +47,7 @@ class ImageLoaderIT {
         try {
             for (String tag : List.of("selected", "again", "renamed", "archived")) {
                 try {
-                    cluster.provider().docker().removeImageCmd(name(tag)).exec();
+                    TestDocker.client().removeImageCmd(name(tag)).exec();
                 } catch (NotFoundException notBuilt) {
                     // the test that builds it did not run
                 }
@@ -85,7 +86,7 @@ class ImageLoaderIT {
         assertThat(nodes(loader.loadImages(List.of(image), nodes), image, Outcome.PRESENT)).isEqualTo(nodes);
 
         String renamed = name("renamed");
-        cluster.provider().docker().tagImageCmd(image, "kindj-test/load-" + RUN, "renamed").exec();
+        TestDocker.client().tagImageCmd(image, "kindj-test/load-" + RUN, "renamed").exec();
         assertThat(nodes(loader.loadImages(List.of(renamed), nodes), renamed, Outcome.TAGGED)).isEqualTo(nodes);
         assertThat(imagesOn(cluster.worker(1))).contains("docker.io/" + renamed);
     }
@@ -94,7 +95,7 @@ class ImageLoaderIT {
     void loadsAnArchiveAndSkipsItTheSecondTime(@TempDir Path dir) throws Exception {
         String image = built("archived");
         Path archive = dir.resolve("image.tar");
-        try (var save = cluster.provider().docker().saveImageCmd(image).exec()) {
+        try (var save = TestDocker.client().saveImageCmd(image).exec()) {
             Files.copy(save, archive);
         }
         List<String> node = List.of(cluster.controlPlane());
@@ -115,7 +116,7 @@ class ImageLoaderIT {
 
     /** containerd's CRI plugin names an image by its ID a moment after the import; skipping relies on that name. */
     private static void awaitImageIdName(String image, List<String> nodes) {
-        String id = cluster.provider().docker().inspectImageCmd(image).exec().getId();
+        String id = TestDocker.client().inspectImageCmd(image).exec().getId();
         for (String node : nodes) {
             Waits.until("containerd on " + node + " to name " + image + " by its ID", Duration.ofSeconds(10),
                     () -> imagesOn(node).contains(id), () -> String.join(", ", imagesOn(node)));

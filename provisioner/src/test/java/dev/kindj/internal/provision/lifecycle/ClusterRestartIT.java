@@ -2,6 +2,7 @@ package dev.kindj.internal.provision.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.internal.provision.Parallel;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
@@ -66,7 +67,7 @@ class ClusterRestartIT {
     void comesBackByItselfAfterDockerRestartsEveryNode() {
         Instant restarted = Instant.now();
         Parallel.forEach("restarting nodes", cluster.nodeNames(),
-                node -> cluster.provider().docker().restartContainerCmd(node).exec());
+                node -> TestDocker.client().restartContainerCmd(node).exec());
 
         ClusterReadiness.await(cluster.provider(), cluster.name(), BACK_WITHIN);
         assertThat(Duration.between(restarted, Instant.now())).as("time until every node was Ready again")

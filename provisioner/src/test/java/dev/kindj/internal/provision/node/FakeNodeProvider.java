@@ -2,6 +2,7 @@ package dev.kindj.internal.provision.node;
 
 import dev.kindj.config.PortMapping;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,6 +115,32 @@ public final class FakeNodeProvider implements NodeProvider {
     @Override
     public boolean hasImage(String image) {
         return images.contains(image);
+    }
+
+    @Override
+    public Optional<EngineImage> findImage(String reference) {
+        return images.contains(reference) ? Optional.of(new EngineImage("sha256:" + reference.hashCode(), List.of(reference)))
+                : Optional.empty();
+    }
+
+    @Override
+    public InputStream saveImages(List<String> names) {
+        throw new UnsupportedOperationException("the fake engine holds no image content");
+    }
+
+    @Override
+    public String inspectNode(String nodeName) {
+        return "{\"Name\": \"/" + nodeName + "\"}";
+    }
+
+    @Override
+    public void copyConsole(String nodeName, OutputStream out) {
+        // a fake node prints nothing
+    }
+
+    @Override
+    public Optional<InputStream> copyDirectoryOut(String nodeName, String path) {
+        return Optional.empty();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.DockerException;
+import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.internal.provision.Parallel;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
@@ -57,7 +58,7 @@ class PrivilegedPodsAndFrozenCgroupsIT {
     @Order(2)
     void privilegedPodsStillRunAfterTheNodesRestart() {
         Parallel.forEach("restarting", cluster.nodeNames(),
-                node -> cluster.provider().docker().restartContainerCmd(node).exec());
+                node -> TestDocker.client().restartContainerCmd(node).exec());
         ClusterReadiness.await(cluster.provider(), cluster.name(), Duration.ofMinutes(2));
         assertPrivilegedPodsRun("after");
     }
@@ -76,7 +77,7 @@ class PrivilegedPodsAndFrozenCgroupsIT {
     void aNodeThatAFrozenPodWedgedInARestartIsStillDeletedAndNothingIsLeft() {
         freezePod("frozen-on-control-plane", cluster.controlPlane());
         // What was seen: the restart kills the node's init, the frozen process cannot die, and Docker gives up.
-        assertThatThrownBy(() -> cluster.provider().docker().restartContainerCmd(cluster.controlPlane()).withTimeout(5).exec())
+        assertThatThrownBy(() -> TestDocker.client().restartContainerCmd(cluster.controlPlane()).withTimeout(5).exec())
                 .isInstanceOf(DockerException.class).hasMessageContaining("exit event");
         assertThat(cluster.provider().exec(cluster.controlPlane(), "true").succeeded() ? "exec works" : "no exec")
                 .as("a wedged node takes no exec").isEqualTo("no exec");
