@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads kind's v1alpha4 Cluster schema from a composed YAML document. */
 final class ClusterConfigReader {
@@ -38,6 +39,7 @@ final class ClusterConfigReader {
         Map<String, String> runtimeConfig = fields.map("runtimeConfig", yaml::string);
         List<String> kubeadmConfigPatches = kubeadmConfigPatches(fields);
         List<String> containerdConfigPatches = fields.strings("containerdConfigPatches");
+        KubeadmPatches.check(kubeadmConfigPatches, nodes, networking, yaml.problems(), warnings);
         Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
         if (hasItems(fields, "containerdConfigPatchesJSON6902")) {
             warnings.add(fields.path("containerdConfigPatchesJSON6902") + ": kindj does not apply JSON 6902 patches "
@@ -106,13 +108,17 @@ final class ClusterConfigReader {
                 disableDefaultCNI, kubeProxyMode);
     }
 
+    /** The patches' text; where each starts in the file is kept so that problems inside it get their line. */
     private List<String> kubeadmConfigPatches(Fields fields) {
-        List<String> patches = fields.strings("kubeadmConfigPatches");
-        if (!patches.isEmpty()) {
-            warnings.add(Warnings.kubeadmPatchesIgnored(fields.path("kubeadmConfigPatches")));
-        }
+        List<String> patches = fields.list("kubeadmConfigPatches", (node, path) -> {
+            if (node instanceof ScalarNode scalar) {
+                yaml.problems().locateText(path, scalar);
+            }
+            return yaml.string(node, path);
+        });
         if (hasItems(fields, "kubeadmConfigPatchesJSON6902")) {
-            warnings.add(Warnings.kubeadmPatchesIgnored(fields.path("kubeadmConfigPatchesJSON6902")));
+            warnings.add(fields.path("kubeadmConfigPatchesJSON6902") + ": kindj does not apply JSON 6902 patches to "
+                    + "kubeadm documents yet; these patches are ignored, write them as kubeadmConfigPatches instead");
         }
         return patches;
     }

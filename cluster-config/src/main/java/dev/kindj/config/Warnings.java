@@ -8,10 +8,6 @@ final class Warnings {
     private Warnings() {
     }
 
-    static String kubeadmPatchesIgnored(String path) {
-        return path + ": kindj does not run kubeadm; these patches are ignored";
-    }
-
     /** etcd needs a majority of its members: an even count tolerates no more failures than one fewer does. */
     static Optional<String> evenControlPlanes(List<NodeConfig> nodes) {
         long controlPlanes = nodes.stream().filter(node -> node != null && node.role() == NodeRole.CONTROL_PLANE).count();

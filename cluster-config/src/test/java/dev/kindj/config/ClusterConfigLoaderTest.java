@@ -100,7 +100,7 @@ class ClusterConfigLoaderTest {
     }
 
     @Test
-    void warnsAboutEveryKubeadmPatchAndOtherIgnoredSettings() {
+    void warnsAboutJson6902PatchesAndOtherIgnoredSettings() {
         ClusterConfig config = ClusterConfigLoader.parse(FULL + """
                   kubeadmConfigPatchesJSON6902:
                   - group: kubeadm.k8s.io
@@ -113,10 +113,9 @@ class ClusterConfigLoaderTest {
                 """, "full.yaml");
 
         assertThat(config.warnings()).containsExactly(
-                "nodes[0].kubeadmConfigPatches: kindj does not run kubeadm; these patches are ignored",
-                "nodes[1].kubeadmConfigPatchesJSON6902: kindj does not run kubeadm; these patches are ignored",
+                "nodes[1].kubeadmConfigPatchesJSON6902: kindj does not apply JSON 6902 patches to kubeadm documents yet; "
+                        + "these patches are ignored, write them as kubeadmConfigPatches instead",
                 "nodes[1].gpus: kindj does not pass GPUs to nodes; this setting is ignored",
-                "kubeadmConfigPatches: kindj does not run kubeadm; these patches are ignored",
                 "containerdConfigPatchesJSON6902: kindj does not apply JSON 6902 patches to the containerd config; "
                         + "these patches are ignored, use containerdConfigPatches instead");
     }
@@ -235,8 +234,10 @@ class ClusterConfigLoaderTest {
         assertThat(config.controlPlanes()).singleElement().satisfies(node -> assertThat(node.extraPortMappings())
                 .containsExactly(PortMapping.of(80, 80), PortMapping.of(443, 443)));
         assertThat(config.workers()).hasSize(2);
-        assertThat(config.warnings()).containsExactly(
-                "nodes[0].kubeadmConfigPatches: kindj does not run kubeadm; these patches are ignored");
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.kubeadmFor(config.nodes().get(0)).initRegistration().labels())
+                .containsExactly(Map.entry("ingress-ready", "true"));
+        assertThat(config.kubeadmFor(config.nodes().get(1)).initRegistration().labels()).isEmpty();
     }
 
     @Test
