@@ -100,12 +100,9 @@ final class ClusterConfigReader {
         String serviceSubnet = fields.string("serviceSubnet");
         boolean disableDefaultCNI = fields.bool("disableDefaultCNI");
         KubeProxyMode kubeProxyMode = fields.choice("kubeProxyMode", KubeProxyMode.class);
-        if (hasItems(fields, "dnsSearch")) {
-            warnings.add(fields.path("dnsSearch") + ": kindj does not set DNS search domains; this setting is "
-                    + "ignored and nodes use the host's");
-        }
+        List<String> dnsSearch = fields.stringsOrNull("dnsSearch");
         return new Networking(ipFamily, apiServerAddress, apiServerPort, podSubnet, serviceSubnet,
-                disableDefaultCNI, kubeProxyMode);
+                disableDefaultCNI, kubeProxyMode, dnsSearch);
     }
 
     /** The patches' text; where each starts in the file is kept so that problems inside it get their line. */

@@ -79,7 +79,7 @@ class ClusterConfigLoaderTest {
                 Map.entry("InPlacePodVerticalScaling", true), Map.entry("SomeAlphaGate", false));
         assertThat(config.runtimeConfig()).containsExactly(Map.entry("api/alpha", "false"));
         assertThat(config.networking()).isEqualTo(new Networking(IpFamily.IPV4, "127.0.0.2", 6443,
-                "10.200.0.0/16", "10.100.0.0/16", true, KubeProxyMode.IPVS));
+                "10.200.0.0/16", "10.100.0.0/16", true, KubeProxyMode.IPVS, null));
         assertThat(config.containerdConfigPatches()).containsExactly("""
                 [plugins."io.containerd.grpc.v1.cri".registry.mirrors."localhost:5000"]
                   endpoint = ["http://kind-registry:5000"]""");
@@ -121,17 +121,21 @@ class ClusterConfigLoaderTest {
     }
 
     @Test
-    void warnsAboutDnsSearch() {
-        ClusterConfig config = ClusterConfigLoader.parse("""
+    void readsDnsSearchTellingAnEmptyListFromNone() {
+        String header = """
                 kind: Cluster
                 apiVersion: kind.x-k8s.io/v1alpha4
                 networking:
-                  dnsSearch: [example.com]
-                """, "dns.yaml");
+                """;
 
-        assertThat(config.warnings()).containsExactly(
-                "networking.dnsSearch: kindj does not set DNS search domains; this setting is ignored and nodes use "
-                        + "the host's");
+        ClusterConfig some = ClusterConfigLoader.parse(header + "  dnsSearch: [example.com, corp.test]\n", "dns.yaml");
+        ClusterConfig cleared = ClusterConfigLoader.parse(header + "  dnsSearch: []\n", "dns.yaml");
+        ClusterConfig unset = ClusterConfigLoader.parse(header + "  podSubnet: 10.244.0.0/16\n", "dns.yaml");
+
+        assertThat(some.networking().dnsSearch()).containsExactly("example.com", "corp.test");
+        assertThat(cleared.networking().dnsSearch()).isEmpty();
+        assertThat(unset.networking().dnsSearch()).isNull();
+        assertThat(some.warnings()).isEmpty();
     }
 
     @Test

@@ -49,6 +49,10 @@ final class NodeContainerSettings {
                 // Nodes come back after `docker restart` and engine restarts, but not after `kindj stop`.
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
                 .withInit(false);
+        if (spec.dnsSearch() != null) {
+            // Docker reads the search domain "." as none, which is what kind's dnsSearch: [] asks for
+            host.withDnsSearch(spec.dnsSearch().isEmpty() ? List.of(".") : spec.dnsSearch());
+        }
         if (rights == Rights.PRIVILEGED) {
             return host.withPrivileged(true);
         }
