@@ -129,6 +129,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
             List<String> warnings = new ArrayList<>();
             Problems problems = new Problems("ClusterConfig.builder()");
             KubeadmPatches.check(kubeadmConfigPatches, nodes, networking, problems, warnings);
+            Warnings.containerdPatchesNotApplied(containerdConfigPatches).ifPresent(warnings::add);
             Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
             return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
                     containerdConfigPatches, kubeadmConfigPatches, warnings), problems);

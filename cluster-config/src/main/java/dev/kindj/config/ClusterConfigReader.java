@@ -41,9 +41,12 @@ final class ClusterConfigReader {
         List<String> containerdConfigPatches = fields.strings("containerdConfigPatches");
         KubeadmPatches.check(kubeadmConfigPatches, nodes, networking, yaml.problems(), warnings);
         Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
+        Warnings.containerdPatchesNotApplied(containerdConfigPatches).ifPresent(warnings::add);
         if (hasItems(fields, "containerdConfigPatchesJSON6902")) {
-            warnings.add(fields.path("containerdConfigPatchesJSON6902") + ": kindj does not apply JSON 6902 patches "
-                    + "to the containerd config; these patches are ignored, use containerdConfigPatches instead");
+            // a registry mirror or runtime setting that silently does not apply changes what the cluster does
+            yaml.problems().report(fields.path("containerdConfigPatchesJSON6902"), "kindj cannot apply JSON 6902 "
+                    + "patches to containerd's configuration yet; remove them (or write the change as a TOML patch, "
+                    + "knowing kindj does not apply those yet either)");
         }
         return new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig, containerdConfigPatches,
                 kubeadmConfigPatches, warnings);
