@@ -87,7 +87,9 @@ final class NodeContainerSettings {
         }
         for (Mount mount : spec.mounts()) {
             binds.add(new Bind(mount.hostPath(), new Volume(mount.containerPath()),
-                    mount.readOnly() ? AccessMode.ro : AccessMode.rw, SELContext.none, null,
+                    mount.readOnly() ? AccessMode.ro : AccessMode.rw,
+                    // kind's selinuxRelabel is Docker's :Z, a label private to this container
+                    mount.selinuxRelabel() ? SELContext.single : SELContext.none, null,
                     propagation(mount.propagation())));
         }
         return binds;
