@@ -38,8 +38,7 @@ final class KubeadmPatches {
 
     /** Flags naming what the bootstrap generated (certificates, kubeconfigs, data) or its wiring between components. */
     private static final Map<String, Set<String>> OWNED_FLAGS = Map.of(
-            "kube-apiserver", Set.of("secure-port", "advertise-address", "etcd-servers", "requestheader-allowed-names",
-                    "service-account-issuer"),
+            "kube-apiserver", Set.of("secure-port", "advertise-address", "etcd-servers", "requestheader-allowed-names"),
             "kube-controller-manager", Set.of("bind-address", "allocate-node-cidrs", "controllers",
                     "use-service-account-credentials"),
             "kube-scheduler", Set.of("bind-address"),
@@ -57,7 +56,8 @@ final class KubeadmPatches {
             "tlsPrivateKeyFile", "healthzBindAddress", "healthzPort", "staticPodPath", "rotateCertificates",
             "failCgroupV1");
     private static final Set<String> KUBE_PROXY_OWNED = Set.of("clientConnection", "hostnameOverride");
-    private static final Map<String, String> KUBELET_TYPES = Map.ofEntries(
+    /** Types of well-known component configuration fields, checked so a mistake points at the patch, not the node. */
+    private static final Map<String, String> FIELD_TYPES = Map.ofEntries(
             Map.entry("maxPods", "int"), Map.entry("podsPerCore", "int"), Map.entry("podPidsLimit", "int"),
             Map.entry("imageGCHighThresholdPercent", "int"), Map.entry("imageGCLowThresholdPercent", "int"),
             Map.entry("maxOpenFiles", "int"), Map.entry("serializeImagePulls", "bool"),
@@ -229,7 +229,11 @@ final class KubeadmPatches {
             for (String label : nodeLabels.split(",")) {
                 int equals = label.indexOf('=');
                 if (equals > 0) {
-                    labels.put(label.substring(0, equals).trim(), label.substring(equals + 1).trim());
+                    String key = label.substring(0, equals).trim();
+                    String value = label.substring(equals + 1).trim();
+                    LabelRules.keyProblem(key).or(() -> LabelRules.valueProblem(value)).ifPresent(problem ->
+                            error(kubeletArgsNode, registration.path("kubeletExtraArgs") + ".node-labels", problem));
+                    labels.put(key, value);
                 } else {
                     error(kubeletArgsNode, registration.path("kubeletExtraArgs") + ".node-labels",
                             "'" + label + "' is not key=value");
@@ -282,7 +286,7 @@ final class KubeadmPatches {
                 mustEqual(value, path, networking.podSubnet(), "networking.podSubnet");
             } else if (name.equals("mode") && networking != null) {
                 mustEqual(value, path, networking.kubeProxyMode().yamlName(), "networking.kubeProxyMode");
-            } else if (hasType(value, path, KUBELET_TYPES.get(name)) && value != null) {
+            } else if (hasType(value, path, FIELD_TYPES.get(name)) && value != null) {
                 fields.put(name, plain.get(name));
             }
         }

@@ -302,6 +302,19 @@ class KubeadmPatchesTest {
     }
 
     @Test
+    void checksNodeLabelsLikeKindsLabels() {
+        assertThat(problem("""
+                kubeadmConfigPatches:
+                - |
+                  kind: InitConfiguration
+                  nodeRegistration:
+                    kubeletExtraArgs:
+                      node-labels: "ingress-ready=true,bad key=x"
+                """)).startsWith("patches.yaml:8:7: kubeadmConfigPatches[0].nodeRegistration.kubeletExtraArgs"
+                + ".node-labels: ");
+    }
+
+    @Test
     void pointsAtTheFieldWhenThePatchIsAQuotedString() {
         assertThat(problem("""
                 kubeadmConfigPatches:
