@@ -36,18 +36,28 @@ final class KubeadmPatches {
             KUBELET, Set.of("kubelet.config.k8s.io/v1beta1"), KUBE_PROXY, Set.of("kubeproxy.config.k8s.io/v1alpha1"));
     private static final String CLUSTER_DOMAIN = "cluster.local";
 
-    /** Flags naming what the bootstrap generated (certificates, kubeconfigs, data) or its wiring between components. */
+    /**
+     * Flags kindj's bootstrap sets to its own certificates, keys and data, or to the ports and addresses its components
+     * reach each other at. Other file flags (an OIDC CA, an audit policy) stay open: node files come from extraMounts.
+     */
     private static final Map<String, Set<String>> OWNED_FLAGS = Map.of(
-            "kube-apiserver", Set.of("secure-port", "advertise-address", "etcd-servers", "requestheader-allowed-names"),
+            "kube-apiserver", Set.of("secure-port", "advertise-address", "etcd-servers", "requestheader-allowed-names",
+                    "client-ca-file", "tls-cert-file", "tls-private-key-file", "etcd-cafile", "etcd-certfile",
+                    "etcd-keyfile", "kubelet-client-certificate", "kubelet-client-key", "proxy-client-cert-file",
+                    "proxy-client-key-file", "requestheader-client-ca-file", "service-account-key-file",
+                    "service-account-signing-key-file"),
             "kube-controller-manager", Set.of("bind-address", "allocate-node-cidrs", "controllers",
-                    "use-service-account-credentials"),
+                    "use-service-account-credentials", "client-ca-file", "requestheader-client-ca-file",
+                    "root-ca-file", "service-account-private-key-file", "cluster-signing-cert-file",
+                    "cluster-signing-key-file"),
             "kube-scheduler", Set.of("bind-address"),
             "etcd", Set.of("name", "listen-client-urls", "advertise-client-urls", "listen-peer-urls",
                     "initial-advertise-peer-urls", "initial-cluster", "initial-cluster-state", "client-cert-auth",
-                    "peer-client-cert-auth"),
+                    "peer-client-cert-auth", "cert-file", "key-file", "trusted-ca-file", "peer-cert-file",
+                    "peer-key-file", "peer-trusted-ca-file"),
             "kubelet", Set.of("config", "node-ip", "hostname-override", "container-runtime-endpoint"));
-    private static final List<String> FILE_FLAG_ENDINGS = List.of("cert-file", "key-file", "ca-file", "cafile",
-            "certfile", "keyfile", "certificate", "-key", "kubeconfig", "-dir");
+    /** Kubeconfigs and directories are always the bootstrap's. */
+    private static final List<String> OWNED_FLAG_ENDINGS = List.of("kubeconfig", "-dir");
     private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
     /** KubeletConfiguration fields the bootstrap depends on: its certificates, runtime socket and health checks. */
@@ -350,7 +360,7 @@ final class KubeadmPatches {
     }
 
     private String whyNot(String binary, String name, String value) {
-        if (OWNED_FLAGS.get(binary).contains(name) || FILE_FLAG_ENDINGS.stream().anyMatch(name::endsWith)) {
+        if (OWNED_FLAGS.get(binary).contains(name) || OWNED_FLAG_ENDINGS.stream().anyMatch(name::endsWith)) {
             return "kindj's bootstrap sets it (its certificates, ports and addresses depend on it)";
         }
         if (value.contains("\n")) {

@@ -197,6 +197,30 @@ class KubeadmPatchesTest {
     }
 
     @Test
+    void leavesFileFlagsKindjDoesNotSetToTheUser() {
+        ClusterConfig config = parse("""
+                kubeadmConfigPatches:
+                - |
+                  kind: ClusterConfiguration
+                  apiServer:
+                    extraArgs:
+                      oidc-ca-file: /etc/oidc/ca.crt
+                      audit-policy-file: /etc/audit/policy.yaml
+                """);
+
+        assertThat(config.kubeadmFor(config.nodes().get(0)).apiServerArgs()).containsOnlyKeys("oidc-ca-file",
+                "audit-policy-file");
+        assertThat(problem("""
+                kubeadmConfigPatches:
+                - |
+                  kind: ClusterConfiguration
+                  scheduler:
+                    extraArgs:
+                      authentication-kubeconfig: /etc/mine.conf
+                """)).contains("--authentication-kubeconfig of kube-scheduler cannot be changed");
+    }
+
+    @Test
     void refusesCertificatePathsAndDroppingKindjsSecurityFlags() {
         assertThat(problem("""
                 nodes:
