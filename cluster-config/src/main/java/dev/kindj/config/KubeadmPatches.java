@@ -24,11 +24,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  * is refused with the reason (it would break the bootstrap or contradict kind's own fields), or is warned about.
  */
 final class KubeadmPatches {
-    static final String CLUSTER = "ClusterConfiguration";
-    static final String INIT = "InitConfiguration";
-    static final String JOIN = "JoinConfiguration";
-    static final String KUBELET = "KubeletConfiguration";
-    static final String KUBE_PROXY = "KubeProxyConfiguration";
+    private static final String CLUSTER = "ClusterConfiguration";
+    private static final String INIT = "InitConfiguration";
+    private static final String JOIN = "JoinConfiguration";
+    private static final String KUBELET = "KubeletConfiguration";
+    private static final String KUBE_PROXY = "KubeProxyConfiguration";
     private static final String V1BETA3 = "kubeadm.k8s.io/v1beta3";
     private static final String V1BETA4 = "kubeadm.k8s.io/v1beta4";
     private static final Map<String, Set<String>> API_VERSIONS = Map.of(
@@ -131,7 +131,7 @@ final class KubeadmPatches {
 
     /** kind applies a node's patches to that node's kubeadm documents only; say which of them no node reads. */
     private static void warnUnused(KubeadmConfig config, String listPath, boolean firstControlPlane, boolean worker,
-                           List<String> warnings) {
+                                   List<String> warnings) {
         if (worker && (!config.apiServerArgs().isEmpty() || !config.controllerManagerArgs().isEmpty()
                 || !config.schedulerArgs().isEmpty() || !config.etcdArgs().isEmpty() || !config.certSANs().isEmpty())) {
             warnings.add(listPath + ": a worker runs no control-plane components; its " + CLUSTER
