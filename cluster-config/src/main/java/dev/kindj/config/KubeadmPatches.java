@@ -199,12 +199,15 @@ final class KubeadmPatches {
         Doc apiServer = doc.object("apiServer");
         Map<String, String> apiServerArgs = args(apiServer, "kube-apiserver");
         List<String> certSANs = strings(apiServer.take("certSANs"), apiServer.path("certSANs"));
+        checkVolumes(apiServer);
         apiServer.warnRest();
         Doc controllerManager = doc.object("controllerManager");
         Map<String, String> controllerManagerArgs = args(controllerManager, "kube-controller-manager");
+        checkVolumes(controllerManager);
         controllerManager.warnRest();
         Doc scheduler = doc.object("scheduler");
         Map<String, String> schedulerArgs = args(scheduler, "kube-scheduler");
+        checkVolumes(scheduler);
         scheduler.warnRest();
         Doc etcd = doc.object("etcd");
         rejectIfSet(etcd, "external", "kindj runs etcd on each control plane itself");
@@ -225,6 +228,38 @@ final class KubeadmPatches {
         doc.warnRest();
         return new KubeadmConfig(apiServerArgs, controllerManagerArgs, schedulerArgs, etcdArgs, certSANs, null, null,
                 null, null);
+    }
+
+    /**
+     * kubeadm mounts a node path into a component's pod; kindj runs the components on the node itself, so a volume
+     * whose mountPath is its hostPath (as in kind's audit guide) already holds, and any other would leave the
+     * component's flags pointing at a path that does not exist.
+     */
+    private void checkVolumes(Doc component) {
+        Node node = component.take("extraVolumes");
+        String path = component.path("extraVolumes");
+        if (node == null) {
+            return;
+        }
+        if (!(node instanceof SequenceNode volumes)) {
+            error(node, path, "expected a list of volumes, each with name, hostPath and mountPath");
+            return;
+        }
+        for (int i = 0; i < volumes.getValue().size(); i++) {
+            Node item = volumes.getValue().get(i);
+            Doc volume = new Doc(item, FieldPath.index(path, i));
+            volume.take("name");
+            volume.take("readOnly");
+            volume.take("pathType");
+            String hostPath = volume.string("hostPath");
+            Node mountNode = volume.field("mountPath");
+            String mountPath = volume.string("mountPath");
+            if (hostPath == null || !hostPath.equals(mountPath)) {
+                error(mountNode == null ? item : mountNode, volume.path("mountPath"), "kindj runs the component on the node itself, where it sees '"
+                        + hostPath + "' directly; use the same path as hostPath (and in the component's flags)");
+            }
+            volume.warnRest();
+        }
     }
 
     private NodeRegistration nodeRegistration(Doc doc) {

@@ -172,14 +172,38 @@ class KubeadmPatchesTest {
                 - |
                   kind: ClusterConfiguration
                   apiServer:
-                    extraVolumes:
-                    - name: audit
+                    timeoutForControlPlane: 4m0s
                   metadata:
                     name: config
                 """);
 
-        assertThat(config.warnings()).containsExactly("kubeadmConfigPatches[0].apiServer.extraVolumes: kindj does "
-                + "not support this kubeadm patch field yet; it is ignored");
+        assertThat(config.warnings()).containsExactly("kubeadmConfigPatches[0].apiServer.timeoutForControlPlane: "
+                + "kindj does not support this kubeadm patch field yet; it is ignored");
+    }
+
+    @Test
+    void acceptsKindsAuditGuideVolumesWhereTheNodesPathIsTheComponentsPath() {
+        String audit = """
+                kubeadmConfigPatches:
+                - |
+                  kind: ClusterConfiguration
+                  apiServer:
+                    extraArgs:
+                      audit-log-path: /var/log/kubernetes/kube-apiserver-audit.log
+                      audit-policy-file: /etc/kubernetes/policies/audit-policy.yaml
+                    extraVolumes:
+                      - name: audit-policies
+                        hostPath: /etc/kubernetes/policies
+                        mountPath: /etc/kubernetes/policies
+                        readOnly: true
+                        pathType: "DirectoryOrCreate"
+                """;
+
+        assertThat(parse(audit).warnings()).isEmpty();
+        assertThat(problem(audit.replace("mountPath: /etc/kubernetes/policies", "mountPath: /etc/policies")))
+                .isEqualTo("patches.yaml:13:20: kubeadmConfigPatches[0].apiServer.extraVolumes[0].mountPath: kindj "
+                        + "runs the component on the node itself, where it sees '/etc/kubernetes/policies' directly; "
+                        + "use the same path as hostPath (and in the component's flags)");
     }
 
     @Test
