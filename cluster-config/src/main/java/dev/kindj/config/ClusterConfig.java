@@ -10,7 +10,8 @@ import java.util.Map;
  * default; no nodes means one control-plane node, as in kind. Instances from {@link ClusterConfigLoader},
  * {@link #builder()} and {@link #withName(String)} are validated.
  *
- * @param kubeadmConfigPatches accepted for compatibility with kind and ignored
+ * @param kubeadmConfigPatches kind's patches of the kubeadm, kubelet and kube-proxy documents of every node; see
+ *                             {@link #kubeadmFor(NodeConfig)}
  * @param warnings             settings that were accepted but are not honoured, each naming its field path
  */
 public record ClusterConfig(String name, List<NodeConfig> nodes, Networking networking,
@@ -43,6 +44,11 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
         return nodes.stream().filter(node -> node.role() == NodeRole.WORKER).toList();
     }
 
+    /** What the cluster's kubeadm patches, then the node's own, ask of that node's bootstrap. */
+    public KubeadmConfig kubeadmFor(NodeConfig node) {
+        return KubeadmPatches.merge(kubeadmConfigPatches).overriddenBy(KubeadmPatches.merge(node.kubeadmConfigPatches()));
+    }
+
     /**
      * A copy with another cluster name, as for {@code --name}.
      *
@@ -50,11 +56,10 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
      */
     public ClusterConfig withName(String newName) {
         return validated(new ClusterConfig(newName, nodes, networking, featureGates, runtimeConfig,
-                containerdConfigPatches, kubeadmConfigPatches, warnings), "withName");
+                containerdConfigPatches, kubeadmConfigPatches, warnings), new Problems("withName"));
     }
 
-    private static ClusterConfig validated(ClusterConfig config, String source) {
-        Problems problems = new Problems(source);
+    private static ClusterConfig validated(ClusterConfig config, Problems problems) {
         ConfigValidator.validate(config, problems);
         problems.throwIfAny();
         return config;
@@ -68,6 +73,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
         private final Map<String, Boolean> featureGates = new LinkedHashMap<>();
         private final Map<String, String> runtimeConfig = new LinkedHashMap<>();
         private final List<String> containerdConfigPatches = new ArrayList<>();
+        private final List<String> kubeadmConfigPatches = new ArrayList<>();
 
         private Builder() {
         }
@@ -112,17 +118,21 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
             return this;
         }
 
+        /** A kind kubeadm patch (YAML with a {@code kind}) for every node; see {@link ClusterConfig#kubeadmFor}. */
+        public Builder withKubeadmConfigPatch(String yamlPatch) {
+            kubeadmConfigPatches.add(yamlPatch);
+            return this;
+        }
+
         /** @throws ConfigException listing every problem of the configuration */
         public ClusterConfig build() {
             List<String> warnings = new ArrayList<>();
-            for (int i = 0; i < nodes.size(); i++) {
-                if (!nodes.get(i).kubeadmConfigPatches().isEmpty()) {
-                    warnings.add(Warnings.kubeadmPatchesIgnored(FieldPath.index("nodes", i) + ".kubeadmConfigPatches"));
-                }
-            }
+            Problems problems = new Problems("ClusterConfig.builder()");
+            KubeadmPatches.check(kubeadmConfigPatches, nodes, networking, problems, warnings);
+            Warnings.containerdPatchesNotApplied(containerdConfigPatches).ifPresent(warnings::add);
             Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
             return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
-                    containerdConfigPatches, List.of(), warnings), "ClusterConfig.builder()");
+                    containerdConfigPatches, kubeadmConfigPatches, warnings), problems);
         }
 
         private Builder withNodes(int count, NodeConfig node) {

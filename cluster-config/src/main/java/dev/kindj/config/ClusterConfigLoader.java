@@ -41,7 +41,7 @@ public final class ClusterConfigLoader {
             throw singleProblem(sourceName, "there is no configuration; a kind config file needs at least 'kind: "
                     + ClusterConfigReader.KIND + "' and 'apiVersion: " + ClusterConfigReader.API_VERSION + "'");
         }
-        Problems problems = new Problems(sourceName);
+        Problems problems = new Problems(sourceName, yaml);
         ClusterConfig config = new ClusterConfigReader(problems).read(root);
         if (config != null) {
             ConfigValidator.validate(config, problems);

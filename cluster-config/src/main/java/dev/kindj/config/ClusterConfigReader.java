@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads kind's v1alpha4 Cluster schema from a composed YAML document. */
 final class ClusterConfigReader {
@@ -38,10 +39,14 @@ final class ClusterConfigReader {
         Map<String, String> runtimeConfig = fields.map("runtimeConfig", yaml::string);
         List<String> kubeadmConfigPatches = kubeadmConfigPatches(fields);
         List<String> containerdConfigPatches = fields.strings("containerdConfigPatches");
+        KubeadmPatches.check(kubeadmConfigPatches, nodes, networking, yaml.problems(), warnings);
         Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
+        Warnings.containerdPatchesNotApplied(containerdConfigPatches).ifPresent(warnings::add);
         if (hasItems(fields, "containerdConfigPatchesJSON6902")) {
-            warnings.add(fields.path("containerdConfigPatchesJSON6902") + ": kindj does not apply JSON 6902 patches "
-                    + "to the containerd config; these patches are ignored, use containerdConfigPatches instead");
+            // a registry mirror or runtime setting that silently does not apply changes what the cluster does
+            yaml.problems().report(fields.path("containerdConfigPatchesJSON6902"), "kindj cannot apply JSON 6902 "
+                    + "patches to containerd's configuration yet; remove them (or write the change as a TOML patch, "
+                    + "knowing kindj does not apply those yet either)");
         }
         return new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig, containerdConfigPatches,
                 kubeadmConfigPatches, warnings);
@@ -98,21 +103,22 @@ final class ClusterConfigReader {
         String serviceSubnet = fields.string("serviceSubnet");
         boolean disableDefaultCNI = fields.bool("disableDefaultCNI");
         KubeProxyMode kubeProxyMode = fields.choice("kubeProxyMode", KubeProxyMode.class);
-        if (hasItems(fields, "dnsSearch")) {
-            warnings.add(fields.path("dnsSearch") + ": kindj does not set DNS search domains; this setting is "
-                    + "ignored and nodes use the host's");
-        }
+        List<String> dnsSearch = fields.stringsOrNull("dnsSearch");
         return new Networking(ipFamily, apiServerAddress, apiServerPort, podSubnet, serviceSubnet,
-                disableDefaultCNI, kubeProxyMode);
+                disableDefaultCNI, kubeProxyMode, dnsSearch);
     }
 
+    /** The patches' text; where each starts in the file is kept so that problems inside it get their line. */
     private List<String> kubeadmConfigPatches(Fields fields) {
-        List<String> patches = fields.strings("kubeadmConfigPatches");
-        if (!patches.isEmpty()) {
-            warnings.add(Warnings.kubeadmPatchesIgnored(fields.path("kubeadmConfigPatches")));
-        }
+        List<String> patches = fields.list("kubeadmConfigPatches", (node, path) -> {
+            if (node instanceof ScalarNode scalar) {
+                yaml.problems().locateText(path, scalar);
+            }
+            return yaml.string(node, path);
+        });
         if (hasItems(fields, "kubeadmConfigPatchesJSON6902")) {
-            warnings.add(Warnings.kubeadmPatchesIgnored(fields.path("kubeadmConfigPatchesJSON6902")));
+            warnings.add(fields.path("kubeadmConfigPatchesJSON6902") + ": kindj does not apply JSON 6902 patches to "
+                    + "kubeadm documents yet; these patches are ignored, write them as kubeadmConfigPatches instead");
         }
         return patches;
     }

@@ -54,6 +54,12 @@ final class Fields {
         return list(name, reader::string);
     }
 
+    /** Null when the field is absent, unlike {@link #strings}, for lists where empty means something. */
+    List<String> stringsOrNull(String name) {
+        Node node = take(name);
+        return node == null ? null : reader.list(node, path(name), reader::string);
+    }
+
     <V> Map<String, V> map(String name, BiFunction<Node, String, V> readValue) {
         return reader.map(take(name), path(name), readValue);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param role                 null means {@link NodeRole#CONTROL_PLANE}, as in kind
  * @param image                null means the default node image, chosen by whoever provisions the cluster
- * @param kubeadmConfigPatches accepted for compatibility with kind and ignored
+ * @param kubeadmConfigPatches kind's patches for this node only, applied after the cluster's
  */
 public record NodeConfig(NodeRole role, String image, Map<String, String> labels, List<Mount> extraMounts,
                          List<PortMapping> extraPortMappings, List<String> kubeadmConfigPatches) {
@@ -53,6 +53,11 @@ public record NodeConfig(NodeRole role, String image, Map<String, String> labels
     public NodeConfig withExtraPortMapping(PortMapping mapping) {
         return new NodeConfig(role, image, labels, extraMounts, appended(extraPortMappings, mapping),
                 kubeadmConfigPatches);
+    }
+
+    public NodeConfig withKubeadmConfigPatch(String yamlPatch) {
+        return new NodeConfig(role, image, labels, extraMounts, extraPortMappings,
+                appended(kubeadmConfigPatches, yamlPatch));
     }
 
     private static <T> List<T> appended(List<T> list, T element) {

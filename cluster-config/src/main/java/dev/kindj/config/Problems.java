@@ -7,8 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Collects the problems of one configuration, and remembers where in the file each field was so that checks on
@@ -16,12 +18,51 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class Problems {
     private final String source;
+    private final List<String> lines;
     private final Map<String, Mark> marks = new HashMap<>();
+    private final Map<String, TextStart> textStarts = new HashMap<>();
     private final Set<String> unreadablePaths = new HashSet<>();
     private final List<ConfigProblem> found = new ArrayList<>();
 
     Problems(String source) {
+        this(source, "");
+    }
+
+    /** @param text the whole file, to find where block scalars holding documents of their own start */
+    Problems(String source, String text) {
         this.source = source;
+        this.lines = text.lines().toList();
+    }
+
+    /**
+     * A string field whose text is a YAML document of its own (a kubeadm patch): problems inside it can then point
+     * at the line of the file. Only block scalars ({@code |}) keep lines one to one; other styles point at the field.
+     */
+    void locateText(String path, ScalarNode node) {
+        Mark mark = node.getStartMark();
+        boolean block = node.getScalarStyle() == ScalarStyle.LITERAL || node.getScalarStyle() == ScalarStyle.FOLDED;
+        int firstLine = mark.getLine() + 1;
+        if (!block || firstLine >= lines.size()) {
+            textStarts.put(path, new TextStart(mark.getLine(), mark.getColumn(), false));
+            return;
+        }
+        int indent = lines.subList(firstLine, lines.size()).stream().filter(line -> !line.isBlank()).findFirst()
+                .map(line -> line.length() - line.stripLeading().length()).orElse(0);
+        textStarts.put(path, new TextStart(firstLine, indent, true));
+    }
+
+    /** A problem at {@code inner}, a mark in the text of the field at {@code textPath}. */
+    void reportInText(String textPath, Mark inner, String path, String message) {
+        unreadablePaths.add(path);
+        TextStart start = textStarts.get(textPath);
+        if (start == null) {
+            found.add(new ConfigProblem(source, 0, 0, path, message));
+        } else if (start.linesKept() && inner != null) {
+            found.add(new ConfigProblem(source, start.line() + inner.getLine() + 1,
+                    start.column() + inner.getColumn() + 1, path, message));
+        } else {
+            found.add(new ConfigProblem(source, start.line() + 1, start.column() + 1, path, message));
+        }
     }
 
     void locate(String path, Node node) {
@@ -71,6 +112,10 @@ final class Problems {
                 return mark;
             }
         }
+    }
+
+    /** 0-based line and column of the text's first character, or of the field when lines are not kept. */
+    private record TextStart(int line, int column, boolean linesKept) {
     }
 
     private static String parentOf(String path) {

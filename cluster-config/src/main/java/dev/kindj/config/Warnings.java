@@ -8,8 +8,12 @@ final class Warnings {
     private Warnings() {
     }
 
-    static String kubeadmPatchesIgnored(String path) {
-        return path + ": kindj does not run kubeadm; these patches are ignored";
+    static Optional<String> containerdPatchesNotApplied(List<String> patches) {
+        if (patches.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("containerdConfigPatches: kindj does not apply containerd configuration patches yet; "
+                + "nodes run with the node image's containerd configuration");
     }
 
     /** etcd needs a majority of its members: an even count tolerates no more failures than one fewer does. */

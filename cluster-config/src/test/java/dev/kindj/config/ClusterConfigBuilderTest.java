@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClusterConfigBuilderTest {
@@ -37,7 +38,8 @@ class ClusterConfigBuilderTest {
         assertThat(config.featureGates()).containsEntry("InPlacePodVerticalScaling", true);
         assertThat(config.runtimeConfig()).containsEntry("api/alpha", "false");
         assertThat(config.containerdConfigPatches()).containsExactly("[plugins]");
-        assertThat(config.warnings()).isEmpty();
+        assertThat(config.warnings()).containsExactly("containerdConfigPatches: kindj does not apply containerd "
+                + "configuration patches yet; nodes run with the node image's containerd configuration");
     }
 
     @Test
@@ -112,13 +114,45 @@ class ClusterConfigBuilderTest {
     }
 
     @Test
-    void warnsAboutKubeadmPatchesOnNodes() {
-        NodeConfig patched = new NodeConfig(NodeRole.WORKER, null, null, null, null, List.of("kind: JoinConfiguration"));
+    void warnsAboutKubeadmPatchesNoNodeReads() {
+        NodeConfig patched = NodeConfig.worker().withKubeadmConfigPatch("""
+                kind: InitConfiguration
+                nodeRegistration:
+                  kubeletExtraArgs:
+                    node-labels: a=b
+                """);
 
         ClusterConfig config = ClusterConfig.builder().withControlPlanes(1).withNode(patched).build();
 
-        assertThat(config.warnings()).containsExactly(
-                "nodes[1].kubeadmConfigPatches: kindj does not run kubeadm; these patches are ignored");
+        assertThat(config.warnings()).containsExactly("nodes[1].kubeadmConfigPatches: only the first control-plane "
+                + "node is set up with InitConfiguration (the others join); its InitConfiguration settings are "
+                + "ignored, use JoinConfiguration");
+    }
+
+    @Test
+    void appliesBuilderPatchesToEveryNodeAndNodePatchesToTheirNode() {
+        NodeConfig patched = NodeConfig.worker().withKubeadmConfigPatch("""
+                kind: KubeletConfiguration
+                maxPods: 30
+                """);
+
+        ClusterConfig config = ClusterConfig.builder().withControlPlanes(1).withWorkers(1).withNode(patched)
+                .withKubeadmConfigPatch("kind: KubeletConfiguration\nmaxPods: 50\nserializeImagePulls: false\n")
+                .build();
+
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.kubeadmFor(config.nodes().get(1)).kubelet())
+                .containsExactly(Map.entry("maxPods", 50), Map.entry("serializeImagePulls", false));
+        assertThat(config.kubeadmFor(config.nodes().get(2)).kubelet())
+                .containsExactly(Map.entry("maxPods", 30), Map.entry("serializeImagePulls", false));
+    }
+
+    @Test
+    void refusesBadBuilderPatchesWithoutALine() {
+        assertThatThrownBy(() -> ClusterConfig.builder().withKubeadmConfigPatch("kind: Cluster").build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("ClusterConfig.builder(): kubeadmConfigPatches[0].kind: 'Cluster' is not a "
+                        + "kind kindj can patch");
     }
 
     @Test

@@ -79,7 +79,7 @@ class ClusterConfigLoaderTest {
                 Map.entry("InPlacePodVerticalScaling", true), Map.entry("SomeAlphaGate", false));
         assertThat(config.runtimeConfig()).containsExactly(Map.entry("api/alpha", "false"));
         assertThat(config.networking()).isEqualTo(new Networking(IpFamily.IPV4, "127.0.0.2", 6443,
-                "10.200.0.0/16", "10.100.0.0/16", true, KubeProxyMode.IPVS));
+                "10.200.0.0/16", "10.100.0.0/16", true, KubeProxyMode.IPVS, null));
         assertThat(config.containerdConfigPatches()).containsExactly("""
                 [plugins."io.containerd.grpc.v1.cri".registry.mirrors."localhost:5000"]
                   endpoint = ["http://kind-registry:5000"]""");
@@ -100,7 +100,7 @@ class ClusterConfigLoaderTest {
     }
 
     @Test
-    void warnsAboutEveryKubeadmPatchAndOtherIgnoredSettings() {
+    void warnsAboutJson6902PatchesAndOtherIgnoredSettings() {
         ClusterConfig config = ClusterConfigLoader.parse(FULL + """
                   kubeadmConfigPatchesJSON6902:
                   - group: kubeadm.k8s.io
@@ -108,31 +108,47 @@ class ClusterConfigLoaderTest {
                     kind: JoinConfiguration
                     patch: "[]"
                   gpus: all
-                containerdConfigPatchesJSON6902:
-                - "[]"
                 """, "full.yaml");
 
         assertThat(config.warnings()).containsExactly(
-                "nodes[0].kubeadmConfigPatches: kindj does not run kubeadm; these patches are ignored",
-                "nodes[1].kubeadmConfigPatchesJSON6902: kindj does not run kubeadm; these patches are ignored",
+                "nodes[1].kubeadmConfigPatchesJSON6902: kindj does not apply JSON 6902 patches to kubeadm documents yet; "
+                        + "these patches are ignored, write them as kubeadmConfigPatches instead",
                 "nodes[1].gpus: kindj does not pass GPUs to nodes; this setting is ignored",
-                "kubeadmConfigPatches: kindj does not run kubeadm; these patches are ignored",
-                "containerdConfigPatchesJSON6902: kindj does not apply JSON 6902 patches to the containerd config; "
-                        + "these patches are ignored, use containerdConfigPatches instead");
+                "containerdConfigPatches: kindj does not apply containerd configuration patches yet; nodes run "
+                        + "with the node image's containerd configuration");
     }
 
     @Test
-    void warnsAboutDnsSearch() {
-        ClusterConfig config = ClusterConfigLoader.parse("""
+    void refusesContainerdJson6902PatchesItCannotApply() {
+        assertThatThrownBy(() -> ClusterConfigLoader.parse("""
+                kind: Cluster
+                apiVersion: kind.x-k8s.io/v1alpha4
+                containerdConfigPatchesJSON6902:
+                - |
+                  [{"op": "add", "path": "/version", "value": 2}]
+                """, "json.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("json.yaml:4:1: containerdConfigPatchesJSON6902: kindj cannot apply JSON 6902 patches to "
+                        + "containerd's configuration yet; remove them (or write the change as a TOML patch, knowing "
+                        + "kindj does not apply those yet either)");
+    }
+
+    @Test
+    void readsDnsSearchTellingAnEmptyListFromNone() {
+        String header = """
                 kind: Cluster
                 apiVersion: kind.x-k8s.io/v1alpha4
                 networking:
-                  dnsSearch: [example.com]
-                """, "dns.yaml");
+                """;
 
-        assertThat(config.warnings()).containsExactly(
-                "networking.dnsSearch: kindj does not set DNS search domains; this setting is ignored and nodes use "
-                        + "the host's");
+        ClusterConfig some = ClusterConfigLoader.parse(header + "  dnsSearch: [example.com, corp.test]\n", "dns.yaml");
+        ClusterConfig cleared = ClusterConfigLoader.parse(header + "  dnsSearch: []\n", "dns.yaml");
+        ClusterConfig unset = ClusterConfigLoader.parse(header + "  podSubnet: 10.244.0.0/16\n", "dns.yaml");
+
+        assertThat(some.networking().dnsSearch()).containsExactly("example.com", "corp.test");
+        assertThat(cleared.networking().dnsSearch()).isEmpty();
+        assertThat(unset.networking().dnsSearch()).isNull();
+        assertThat(some.warnings()).isEmpty();
     }
 
     @Test
@@ -235,8 +251,10 @@ class ClusterConfigLoaderTest {
         assertThat(config.controlPlanes()).singleElement().satisfies(node -> assertThat(node.extraPortMappings())
                 .containsExactly(PortMapping.of(80, 80), PortMapping.of(443, 443)));
         assertThat(config.workers()).hasSize(2);
-        assertThat(config.warnings()).containsExactly(
-                "nodes[0].kubeadmConfigPatches: kindj does not run kubeadm; these patches are ignored");
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.kubeadmFor(config.nodes().get(0)).initRegistration().labels())
+                .containsExactly(Map.entry("ingress-ready", "true"));
+        assertThat(config.kubeadmFor(config.nodes().get(1)).initRegistration().labels()).isEmpty();
     }
 
     @Test

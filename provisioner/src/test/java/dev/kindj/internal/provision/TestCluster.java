@@ -32,11 +32,15 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster create(String purpose, int controlPlanes, int workers) {
+        return create(purpose, ClusterConfig.builder().withControlPlanes(controlPlanes).withWorkers(workers));
+    }
+
+    /** A cluster of the builder's nodes and settings; the name is chosen here. */
+    public static TestCluster create(String purpose, ClusterConfig.Builder nodes) {
         String name = "d2-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 4);
         DockerNodeProvider provider = DockerNodeProvider.connect();
         try {
-            ClusterConfig config = ClusterConfig.builder().withName(name)
-                    .withControlPlanes(controlPlanes).withWorkers(workers).build();
+            ClusterConfig config = nodes.withName(name).build();
             return new TestCluster(provider, ClusterCreator.forConfig(config, provider)
                     .withImage(TestImages.node(TestDocker.client()))
                     .withWaitForReady(Duration.ofMinutes(3))

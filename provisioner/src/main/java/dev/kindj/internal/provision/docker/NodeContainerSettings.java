@@ -49,6 +49,10 @@ final class NodeContainerSettings {
                 // Nodes come back after `docker restart` and engine restarts, but not after `kindj stop`.
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
                 .withInit(false);
+        if (spec.dnsSearch() != null) {
+            // Docker reads the search domain "." as none, which is what kind's dnsSearch: [] asks for
+            host.withDnsSearch(spec.dnsSearch().isEmpty() ? List.of(".") : spec.dnsSearch());
+        }
         if (rights == Rights.PRIVILEGED) {
             return host.withPrivileged(true);
         }
@@ -83,7 +87,9 @@ final class NodeContainerSettings {
         }
         for (Mount mount : spec.mounts()) {
             binds.add(new Bind(mount.hostPath(), new Volume(mount.containerPath()),
-                    mount.readOnly() ? AccessMode.ro : AccessMode.rw, SELContext.none, null,
+                    mount.readOnly() ? AccessMode.ro : AccessMode.rw,
+                    // kind's selinuxRelabel is Docker's :Z, a label private to this container
+                    mount.selinuxRelabel() ? SELContext.single : SELContext.none, null,
                     propagation(mount.propagation())));
         }
         return binds;

@@ -14,11 +14,20 @@ public record NodeSpec(
         String ipAddress,
         List<PortMapping> ports,
         List<Mount> mounts,
-        Map<String, String> extraLabels) {
+        Map<String, String> extraLabels,
+        List<String> dnsSearch) {
 
+    /** @param dnsSearch null keeps Docker's search domains (the host's); empty means none */
     public NodeSpec {
         ports = List.copyOf(ports);
         mounts = List.copyOf(mounts);
         extraLabels = Map.copyOf(extraLabels);
+        dnsSearch = dnsSearch == null ? null : List.copyOf(dnsSearch);
+    }
+
+    /** A container with Docker's DNS search domains. */
+    public NodeSpec(String name, String clusterName, NodeRole role, String image, String ipAddress,
+                    List<PortMapping> ports, List<Mount> mounts, Map<String, String> extraLabels) {
+        this(name, clusterName, role, image, ipAddress, ports, mounts, extraLabels, null);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * A plan as JSON: what operations on a running cluster need to know about it. That is the cluster-wide settings
- * (networking, feature gates) and every container; per-node settings that only mattered when a node was made (labels,
+ * (networking, feature gates, the cluster's kubeadm patches, which a worker added later gets too) and every container; per-node settings that only mattered when a node was made (labels,
  * mounts, ports) are left out, so a plan read back has plain nodes of their roles.
  */
 public final class PlanJson {
@@ -27,7 +27,8 @@ public final class PlanJson {
 
     public static String write(ClusterPlan plan) {
         Document document = new Document(plan.name(), plan.nodeSubnet().toString(), plan.config().networking(),
-                plan.config().featureGates(), plan.nodes().stream().map(Container::of).toList(),
+                plan.config().featureGates(), plan.config().kubeadmConfigPatches(),
+                plan.nodes().stream().map(Container::of).toList(),
                 plan.loadBalancer().map(Container::of).orElse(null));
         try {
             return MAPPER.writeValueAsString(document);
@@ -47,6 +48,8 @@ public final class PlanJson {
         ClusterConfig.Builder config = ClusterConfig.builder().withName(document.name())
                 .withNetworking(document.networking());
         document.featureGates().forEach(config::withFeatureGate);
+        // plans written before kindj honoured kubeadm patches have none
+        Optional.ofNullable(document.kubeadmConfigPatches()).orElse(List.of()).forEach(config::withKubeadmConfigPatch);
         List<PlannedNode> nodes = new ArrayList<>();
         for (Container container : document.nodes()) {
             NodeConfig node = NodeConfig.of(container.role() == NodeRole.CONTROL_PLANE
@@ -61,7 +64,7 @@ public final class PlanJson {
     }
 
     private record Document(String name, String nodeSubnet, Networking networking, Map<String, Boolean> featureGates,
-                            List<Container> nodes, Container loadBalancer) {
+                            List<String> kubeadmConfigPatches, List<Container> nodes, Container loadBalancer) {
     }
 
     /** @param podCidr null for the load balancer */

@@ -32,6 +32,30 @@ class PlanJsonTest {
     }
 
     @Test
+    void clusterKubeadmPatchesAndDnsSearchComeBackForWorkersAddedLater() {
+        ClusterConfig config = ClusterConfig.builder().withName("demo").withControlPlanes(1)
+                .withNetworking(Networking.defaults().withDnsSearch(List.of()))
+                .withKubeadmConfigPatch("kind: KubeletConfiguration\nmaxPods: 50\n").build();
+        ClusterPlan plan = ClusterPlanner.plan(config, "172.28.5.0/24", "kindj/node:1", null);
+
+        ClusterPlan read = PlanJson.read(PlanJson.write(plan));
+
+        assertThat(read).isEqualTo(plan);
+        assertThat(read.config().kubeadmFor(NodeConfig.worker()).kubelet()).containsEntry("maxPods", 50);
+        assertThat(read.config().networking().dnsSearch()).isEmpty();
+    }
+
+    @Test
+    void aPlanWrittenBeforeKubeadmPatchesReadsWithNone() {
+        String json = PlanJson.write(ClusterPlanner.plan(ClusterConfig.builder().withName("demo").build(),
+                "172.28.5.0/24", "kindj/node:1", null));
+        String old = json.replaceAll("\"kubeadmConfigPatches\" : \\[ \\],?\\s*", "");
+
+        assertThat(old).isNotEqualTo(json);
+        assertThat(PlanJson.read(old).config().kubeadmConfigPatches()).isEmpty();
+    }
+
+    @Test
     void anAddedWorkerWithItsOwnImageIsPartOfTheConfigReadBack() {
         ClusterPlan created = ClusterPlanner.plan(ClusterConfig.builder().withName("demo").build(),
                 "172.28.5.0/24", "kindj/node:1", null);

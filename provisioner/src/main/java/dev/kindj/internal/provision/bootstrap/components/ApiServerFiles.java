@@ -43,6 +43,7 @@ public final class ApiServerFiles {
                 .flag("service-cluster-ip-range", plan.serviceSubnet())
                 .featureGates(plan.config())
                 .keyValues("runtime-config", plan.config().runtimeConfig())
+                .extraArgs(plan.config().kubeadmFor(node.config()).apiServerArgs())
                 .toFile();
     }
 }

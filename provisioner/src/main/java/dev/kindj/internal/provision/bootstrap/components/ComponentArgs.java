@@ -50,6 +50,12 @@ final class ComponentArgs {
                 .flag("authorization-kubeconfig", kubeconfig);
     }
 
+    /** A kubeadm patch's extraArgs: each replaces kindj's value of that flag or comes after kindj's flags. */
+    ComponentArgs extraArgs(Map<String, String> extra) {
+        flags.putAll(extra);
+        return this;
+    }
+
     ComponentArgs featureGates(ClusterConfig config) {
         return keyValues("feature-gates", config.featureGates());
     }

@@ -5,6 +5,7 @@ import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.PlannedNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every argument and configuration file of a node's Kubernetes components. Each unit {@code X} of the node image
@@ -35,8 +36,8 @@ public final class ComponentFiles {
         if (node.isControlPlane()) {
             files.add(etcdArgs(plan, node));
             files.add(ApiServerFiles.args(plan, node));
-            files.add(ControllerManagerFiles.args(plan));
-            files.add(SchedulerFiles.args(plan));
+            files.add(ControllerManagerFiles.args(plan, node));
+            files.add(SchedulerFiles.args(plan, node));
         }
         files.addAll(KubeletFiles.forNode(plan, node, settings));
         files.addAll(KubeProxyFiles.forNode(plan, node));
@@ -47,8 +48,9 @@ public final class ComponentFiles {
     private static NodeFile etcdArgs(ClusterPlan plan, PlannedNode node) {
         List<PlannedNode> controlPlanes = plan.controlPlanes();
         int position = controlPlanes.indexOf(node);
+        Map<String, String> extraArgs = plan.config().kubeadmFor(node.config()).etcdArgs();
         return position == 0
-                ? EtcdFiles.newCluster(node)
-                : EtcdFiles.joining(node, controlPlanes.subList(0, position));
+                ? EtcdFiles.newCluster(node, extraArgs)
+                : EtcdFiles.joining(node, controlPlanes.subList(0, position), extraArgs);
     }
 }

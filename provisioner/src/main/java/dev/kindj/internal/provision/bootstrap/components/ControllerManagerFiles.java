@@ -6,13 +6,14 @@ import static dev.kindj.internal.provision.pki.PkiPaths.key;
 import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.pki.PkiPaths;
 import dev.kindj.internal.provision.plan.ClusterPlan;
+import dev.kindj.internal.provision.plan.PlannedNode;
 
-/** kube-controller-manager's arguments, the same on every control plane. */
+/** kube-controller-manager's arguments: the same on every control plane but for node-level kubeadm patches. */
 public final class ControllerManagerFiles {
 
     private ControllerManagerFiles() {}
 
-    public static NodeFile args(ClusterPlan plan) {
+    public static NodeFile args(ClusterPlan plan, PlannedNode node) {
         return new ComponentArgs("kube-controller-manager")
                 .leaderElectedOnLoopback(PkiPaths.CONTROLLER_MANAGER_KUBECONFIG)
                 .flag("client-ca-file", certificate(PkiPaths.CA))
@@ -29,6 +30,7 @@ public final class ControllerManagerFiles {
                 .flag("allocate-node-cidrs", false)
                 .flag("service-cluster-ip-range", plan.serviceSubnet())
                 .featureGates(plan.config())
+                .extraArgs(plan.config().kubeadmFor(node.config()).controllerManagerArgs())
                 .toFile();
     }
 }

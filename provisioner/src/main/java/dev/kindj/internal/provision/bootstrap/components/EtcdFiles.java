@@ -8,6 +8,7 @@ import dev.kindj.internal.provision.pki.PkiPaths;
 import dev.kindj.internal.provision.plan.PlannedNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** etcd's arguments on a control plane, as kubeadm gives them to its local etcd. */
@@ -20,9 +21,13 @@ public final class EtcdFiles {
 
     private EtcdFiles() {}
 
-    /** The first member of a new etcd cluster. */
-    public static NodeFile newCluster(PlannedNode node) {
-        return args(node, List.of(node), "new");
+    /**
+     * The first member of a new etcd cluster.
+     *
+     * @param extraArgs from kubeadm patches' {@code etcd.local.extraArgs}
+     */
+    public static NodeFile newCluster(PlannedNode node, Map<String, String> extraArgs) {
+        return args(node, List.of(node), "new", extraArgs);
     }
 
     /**
@@ -30,7 +35,7 @@ public final class EtcdFiles {
      *
      * @param members the cluster's members before this one
      */
-    public static NodeFile joining(PlannedNode node, List<PlannedNode> members) {
+    public static NodeFile joining(PlannedNode node, List<PlannedNode> members, Map<String, String> extraArgs) {
         if (members.isEmpty()) {
             throw new IllegalArgumentException(node.name() + " cannot join an etcd cluster without members");
         }
@@ -39,14 +44,15 @@ public final class EtcdFiles {
         }
         List<PlannedNode> initialCluster = new ArrayList<>(members);
         initialCluster.add(node);
-        return args(node, initialCluster, "existing");
+        return args(node, initialCluster, "existing", extraArgs);
     }
 
     public static String peerUrl(PlannedNode node) {
         return "https://" + node.ip() + ":" + PEER_PORT;
     }
 
-    private static NodeFile args(PlannedNode node, List<PlannedNode> initialCluster, String state) {
+    private static NodeFile args(PlannedNode node, List<PlannedNode> initialCluster, String state,
+                                 Map<String, String> extraArgs) {
         String clientUrl = "https://" + node.ip() + ":" + CLIENT_PORT;
         return new ComponentArgs("etcd")
                 .flag("name", node.name())
@@ -72,6 +78,7 @@ public final class EtcdFiles {
                 // kubeadm's spelling for etcd 3.5, which the node image has (Debian's); 3.6 still accepts it
                 .flag("experimental-initial-corrupt-check", true)
                 .flag("experimental-watch-progress-notify-interval", "5s")
+                .extraArgs(extraArgs)
                 .toFile();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kindj.internal.provision.bootstrap.components;
 
+import dev.kindj.config.KubeadmConfig;
 import dev.kindj.config.KubeProxyMode;
 import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.pki.PkiPaths;
@@ -34,8 +35,9 @@ public final class KubeProxyFiles {
                 .flag("config", CONFIG_PATH)
                 .flag("hostname-override", node.name())
                 .toFile();
-        NodeFile config = NodeFile.text(CONFIG_PATH, ComponentYaml.dump(config(plan, mode)), NodeFile.PUBLIC);
-        return List.of(args, config);
+        Map<String, Object> config = KubeadmConfig.mergedTree(config(plan, mode),
+                plan.config().kubeadmFor(node.config()).kubeProxy());
+        return List.of(args, NodeFile.text(CONFIG_PATH, ComponentYaml.dump(config), NodeFile.PUBLIC));
     }
 
     private static Map<String, Object> config(ClusterPlan plan, KubeProxyMode mode) {

@@ -1,5 +1,8 @@
 package dev.kindj.internal.provision.bootstrap.components;
 
+import dev.kindj.config.KubeadmConfig;
+import dev.kindj.config.KubeadmConfig.NodeRegistration;
+import dev.kindj.config.Taint;
 import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.pki.PkiPaths;
 import dev.kindj.internal.provision.plan.ClusterPlan;
@@ -20,17 +23,28 @@ public final class KubeletFiles {
     private KubeletFiles() {}
 
     public static List<NodeFile> forNode(ClusterPlan plan, PlannedNode node, NodeSettings settings) {
+        KubeadmConfig kubeadm = plan.config().kubeadmFor(node.config());
+        NodeRegistration registration = registration(plan, node);
         NodeFile args = new ComponentArgs("kubelet")
                 .flag("config", CONFIG_PATH)
                 .flag("kubeconfig", PkiPaths.KUBELET_KUBECONFIG)
                 .flag("node-ip", node.ip())
                 .flag("hostname-override", node.name())
+                .extraArgs(registration.kubeletExtraArgs())
                 .toFile();
-        NodeFile config = NodeFile.text(CONFIG_PATH, ComponentYaml.dump(config(plan, node, settings)), NodeFile.PUBLIC);
-        return List.of(args, config);
+        Map<String, Object> config = KubeadmConfig.mergedTree(config(plan, node, settings, registration),
+                kubeadm.kubelet());
+        return List.of(args, NodeFile.text(CONFIG_PATH, ComponentYaml.dump(config), NodeFile.PUBLIC));
     }
 
-    private static Map<String, Object> config(ClusterPlan plan, PlannedNode node, NodeSettings settings) {
+    /** kubeadm registers the first control plane with its InitConfiguration, every other node with JoinConfiguration. */
+    public static NodeRegistration registration(ClusterPlan plan, PlannedNode node) {
+        boolean first = node.isControlPlane() && node.name().equals(plan.firstControlPlane().name());
+        return plan.config().kubeadmFor(node.config()).registration(first);
+    }
+
+    private static Map<String, Object> config(ClusterPlan plan, PlannedNode node, NodeSettings settings,
+                                              NodeRegistration registration) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("apiVersion", "kubelet.config.k8s.io/v1beta1");
         config.put("kind", "KubeletConfiguration");
@@ -60,12 +74,25 @@ public final class KubeletFiles {
         // inside a node container the kernel's memcg notifier and kernel tunables are the host's
         config.put("kernelMemcgNotification", false);
         config.put("protectKernelDefaults", false);
-        if (node.isControlPlane() && !plan.workers().isEmpty()) {
+        if (registration.taints() != null) {
+            // as in kubeadm, taints from a patch replace the default ones; an empty list registers without any
+            config.put("registerWithTaints", registration.taints().stream().map(KubeletFiles::taint).toList());
+        } else if (node.isControlPlane() && !plan.workers().isEmpty()) {
             config.put("registerWithTaints", List.of(Map.of("key", CONTROL_PLANE_TAINT_KEY, "effect", "NoSchedule")));
         }
         if (!plan.config().featureGates().isEmpty()) {
             config.put("featureGates", plan.config().featureGates());
         }
         return config;
+    }
+
+    private static Map<String, String> taint(Taint taint) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("key", taint.key());
+        if (!taint.value().isEmpty()) {
+            fields.put("value", taint.value());
+        }
+        fields.put("effect", taint.effect());
+        return fields;
     }
 }

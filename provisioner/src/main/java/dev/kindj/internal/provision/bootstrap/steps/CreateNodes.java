@@ -65,7 +65,8 @@ public final class CreateNodes implements CreationStep {
             config.extraPortMappings().forEach(mapping -> ports.add(withFixedHostPort(mapping)));
             mounts.addAll(config.extraMounts());
         }
-        return new NodeSpec(node.name(), plan.name(), node.role(), node.image(), node.ip(), ports, mounts, Map.of());
+        return new NodeSpec(node.name(), plan.name(), node.role(), node.image(), node.ip(), ports, mounts, Map.of(),
+                plan.config().networking().dnsSearch());
     }
 
     /**

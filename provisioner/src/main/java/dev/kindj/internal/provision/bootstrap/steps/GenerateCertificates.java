@@ -31,6 +31,8 @@ public final class GenerateCertificates implements CreationStep {
             extraSans.add(lb.name());
             extraSans.add(lb.ip());
         });
+        // kubeadm's certSANs are cluster-wide: every API server's certificate carries every control plane's
+        plan.controlPlanes().forEach(node -> extraSans.addAll(plan.config().kubeadmFor(node.config()).certSANs()));
         String apiServerAddress = plan.config().networking().apiServerAddress();
         if (!"0.0.0.0".equals(apiServerAddress)) {
             extraSans.add(apiServerAddress);

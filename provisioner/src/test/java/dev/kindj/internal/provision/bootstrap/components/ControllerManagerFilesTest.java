@@ -13,7 +13,7 @@ class ControllerManagerFilesTest {
 
     @Test
     void hasKubeadmsFlagsButLeavesPodRangesToKindj() {
-        NodeFile file = ControllerManagerFiles.args(TestPlans.plan(1, 2));
+        NodeFile file = ControllerManagerFiles.args(TestPlans.plan(1, 2), TestPlans.plan(1, 2).firstControlPlane());
 
         assertThat(file.path()).isEqualTo("/etc/kindj/args/kube-controller-manager");
         assertThat(flags(file)).containsOnly(
@@ -42,7 +42,7 @@ class ControllerManagerFilesTest {
                 .withNetworking(Networking.defaults().withPodSubnet("10.10.0.0/16").withServiceSubnet("10.20.0.0/16"))
                 .withFeatureGate("SomeGate", true));
 
-        assertThat(flags(ControllerManagerFiles.args(plan)))
+        assertThat(flags(ControllerManagerFiles.args(plan, plan.firstControlPlane())))
                 .containsEntry("cluster-cidr", "10.10.0.0/16")
                 .containsEntry("service-cluster-ip-range", "10.20.0.0/16")
                 .containsEntry("feature-gates", "SomeGate=true");

@@ -9,6 +9,7 @@ import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.PlannedNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EtcdFilesTest {
@@ -18,7 +19,7 @@ class EtcdFilesTest {
 
     @Test
     void newClusterHasKubeadmsFlagsAndOnlyItselfAsMember() {
-        NodeFile file = EtcdFiles.newCluster(TestPlans.plan(1, 0).firstControlPlane());
+        NodeFile file = EtcdFiles.newCluster(TestPlans.plan(1, 0).firstControlPlane(), Map.of());
 
         assertThat(file.path()).isEqualTo("/etc/kindj/args/etcd");
         assertThat(file.mode()).isEqualTo(NodeFile.PUBLIC);
@@ -47,7 +48,7 @@ class EtcdFilesTest {
 
     @Test
     void joiningMemberListsTheMembersSoFarAndItselfAsExisting() {
-        NodeFile file = EtcdFiles.joining(controlPlanes.get(2), controlPlanes.subList(0, 2));
+        NodeFile file = EtcdFiles.joining(controlPlanes.get(2), controlPlanes.subList(0, 2), Map.of());
 
         assertThat(flags(file))
                 .containsEntry("name", "demo-control-plane3")
@@ -63,10 +64,10 @@ class EtcdFilesTest {
     void joiningNeedsMembersOtherThanItself() {
         PlannedNode second = controlPlanes.get(1);
 
-        assertThatThrownBy(() -> EtcdFiles.joining(second, List.of()))
+        assertThatThrownBy(() -> EtcdFiles.joining(second, List.of(), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("without members");
-        assertThatThrownBy(() -> EtcdFiles.joining(second, controlPlanes.subList(0, 2)))
+        assertThatThrownBy(() -> EtcdFiles.joining(second, controlPlanes.subList(0, 2), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("already a member");
     }

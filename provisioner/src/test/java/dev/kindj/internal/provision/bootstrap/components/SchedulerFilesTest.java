@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.kindj.internal.provision.node.NodeFile;
+import dev.kindj.internal.provision.plan.ClusterPlan;
 import org.junit.jupiter.api.Test;
 
 class SchedulerFilesTest {
 
     @Test
     void hasKubeadmsFlags() {
-        NodeFile file = SchedulerFiles.args(TestPlans.plan(1, 0));
+        NodeFile file = SchedulerFiles.args(TestPlans.plan(1, 0), TestPlans.plan(1, 0).firstControlPlane());
 
         assertThat(file.path()).isEqualTo("/etc/kindj/args/kube-scheduler");
         assertThat(flags(file)).containsExactly(
@@ -24,7 +25,8 @@ class SchedulerFilesTest {
 
     @Test
     void passesFeatureGates() {
-        NodeFile file = SchedulerFiles.args(TestPlans.plan(TestPlans.builder(1, 0).withFeatureGate("SomeGate", false)));
+        ClusterPlan plan = TestPlans.plan(TestPlans.builder(1, 0).withFeatureGate("SomeGate", false));
+        NodeFile file = SchedulerFiles.args(plan, plan.firstControlPlane());
 
         assertThat(flags(file)).containsEntry("feature-gates", "SomeGate=false");
     }

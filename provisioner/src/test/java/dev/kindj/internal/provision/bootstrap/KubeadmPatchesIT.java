@@ -1,0 +1,129 @@
+package dev.kindj.internal.provision.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kindj.config.ClusterConfig;
+import dev.kindj.config.Networking;
+import dev.kindj.config.NodeConfig;
+import dev.kindj.internal.provision.TestCluster;
+import dev.kindj.internal.provision.Waits;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kind's kubeadm patches on a real 1+1 cluster (cluster-wide ones on both nodes, node-level ones on their node), and
+ * networking.dnsSearch.
+ */
+class KubeadmPatchesIT {
+
+    private static final String CLOSE_WAIT_TIMEOUT = "/proc/sys/net/netfilter/nf_conntrack_tcp_timeout_close_wait";
+
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void createCluster() {
+        // kind's ingress guide labels the control plane through an InitConfiguration patch (v1beta3 map form)
+        NodeConfig controlPlane = NodeConfig.controlPlane().withKubeadmConfigPatch("""
+                kind: InitConfiguration
+                nodeRegistration:
+                  kubeletExtraArgs:
+                    node-labels: "ingress-ready=true"
+                """);
+        NodeConfig worker = NodeConfig.worker().withKubeadmConfigPatch("""
+                kind: KubeletConfiguration
+                maxPods: 40
+                """).withKubeadmConfigPatch("""
+                kind: JoinConfiguration
+                apiVersion: kubeadm.k8s.io/v1beta4
+                nodeRegistration:
+                  kubeletExtraArgs:
+                  - name: node-labels
+                    value: tier=backend
+                """);
+        cluster = TestCluster.create("patches", ClusterConfig.builder().withNode(controlPlane).withNode(worker)
+                .withNetworking(Networking.defaults().withDnsSearch(List.of("kindj.example", "corp.example")))
+                .withKubeadmConfigPatch("""
+                        kind: ClusterConfiguration
+                        apiVersion: kubeadm.k8s.io/v1beta4
+                        apiServer:
+                          extraArgs:
+                          - name: enable-admission-plugins
+                            value: NodeRestriction,DenyServiceExternalIPs
+                        """)
+                .withKubeadmConfigPatch("""
+                        kind: KubeletConfiguration
+                        maxPods: 50
+                        """)
+                .withKubeadmConfigPatch("""
+                        kind: KubeProxyConfiguration
+                        conntrack:
+                          tcpCloseWaitTimeout: 30s
+                        """));
+    }
+
+    @AfterAll
+    static void deleteCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void nodeLabelsFromInitAndJoinPatchesReachOnlyTheirNodes() {
+        assertThat(node(cluster.controlPlane()).getMetadata().getLabels())
+                .containsEntry("ingress-ready", "true").doesNotContainKey("tier");
+        assertThat(node(cluster.worker(1)).getMetadata().getLabels())
+                .containsEntry("tier", "backend").doesNotContainKey("ingress-ready");
+    }
+
+    @Test
+    void kubeletConfigurationPatchesSetCapacityWithTheNodesOwnPatchLast() {
+        assertThat(node(cluster.controlPlane()).getStatus().getCapacity().get("pods").getAmount()).isEqualTo("50");
+        assertThat(node(cluster.worker(1)).getStatus().getCapacity().get("pods").getAmount()).isEqualTo("40");
+    }
+
+    @Test
+    void apiServerRunsWithThePatchedAdmissionPluginsAndTheyAct() {
+        String args = cluster.provider().exec(cluster.controlPlane(), "cat", "/etc/kindj/args/kube-apiserver")
+                .orThrow(cluster.controlPlane()).stdout();
+        assertThat(args).contains("--enable-admission-plugins=NodeRestriction,DenyServiceExternalIPs\n");
+        // a server-side dry run goes through admission and creates nothing; no traffic goes to the external IP
+        Service withExternalIp = new ServiceBuilder().withNewMetadata().withName("external").endMetadata()
+                .withNewSpec().addNewPort().withPort(80).endPort().withExternalIPs("192.0.2.10").endSpec().build();
+        assertThatThrownBy(() -> cluster.client().services().inNamespace("default").resource(withExternalIp)
+                .dryRun().create())
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("Use of external IPs is denied by admission control");
+    }
+
+    @Test
+    void kubeProxyRunsWithThePatchedConntrackTimeout() {
+        // kube-proxy writes it into each node's own network namespace when it starts; its default is an hour
+        for (String node : List.of(cluster.controlPlane(), cluster.worker(1))) {
+            Waits.until("kube-proxy on " + node + " to set the close-wait timeout", Duration.ofSeconds(60),
+                    () -> cluster.provider().exec(node, "cat", CLOSE_WAIT_TIMEOUT).orThrow(node).stdout().strip()
+                            .equals("30"),
+                    cluster::describe);
+        }
+    }
+
+    @Test
+    void nodesSearchTheConfiguredDomains() {
+        for (String node : List.of(cluster.controlPlane(), cluster.worker(1))) {
+            assertThat(cluster.provider().exec(node, "cat", "/etc/resolv.conf").orThrow(node).stdout().lines())
+                    .as("resolv.conf of %s", node).contains("search kindj.example corp.example");
+        }
+    }
+
+    private static Node node(String name) {
+        return cluster.client().nodes().withName(name).get();
+    }
+}
