@@ -1,5 +1,6 @@
 package dev.kindj.cli;
 
+import dev.kindj.cli.shared.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
