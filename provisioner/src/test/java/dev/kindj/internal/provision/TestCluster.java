@@ -1,6 +1,7 @@
 package dev.kindj.internal.provision;
 
 import dev.kindj.config.ClusterConfig;
+import dev.kindj.config.Networking;
 import dev.kindj.internal.provision.bootstrap.ClusterCreator;
 import dev.kindj.internal.provision.bootstrap.CreatedCluster;
 import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
@@ -32,10 +33,14 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster create(String purpose, int controlPlanes, int workers) {
+        return create(purpose, controlPlanes, workers, Networking.defaults());
+    }
+
+    public static TestCluster create(String purpose, int controlPlanes, int workers, Networking networking) {
         String name = "d2-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 4);
         DockerNodeProvider provider = DockerNodeProvider.connect();
         try {
-            ClusterConfig config = ClusterConfig.builder().withName(name)
+            ClusterConfig config = ClusterConfig.builder().withName(name).withNetworking(networking)
                     .withControlPlanes(controlPlanes).withWorkers(workers).build();
             return new TestCluster(provider, ClusterCreator.forConfig(config, provider)
                     .withImage(TestImages.node(provider.docker()))
