@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.config.KubeProxyMode;
 import dev.kindj.config.Networking;
+import dev.kindj.internal.provision.NodeRefusals;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.bootstrap.components.PodNetworkFiles;
@@ -69,7 +70,7 @@ class ClusterTrafficIT {
             String unusedOnServerNode = serverNode.podCidr().address(250);
 
             for (PlannedNode node : plan.nodes()) {
-                assertRefusalsInPlace(cluster, plan, node.name());
+                NodeRefusals.assertInPlace(cluster.provider(), plan, node.name());
                 countEgress(cluster, node.name(), Map.of(
                         "service-range", plan.serviceSubnet().toString(),
                         "unowned", unowned,
@@ -137,21 +138,6 @@ class ClusterTrafficIT {
         }
         Pod server = pods.withName(SERVER).get();
         return server.getStatus().getPodIP();
-    }
-
-    /** The route to the sink and the refusing table, as the pod network's unit sets them; checked before any send. */
-    private static void assertRefusalsInPlace(TestCluster cluster, ClusterPlan plan, String node) {
-        String route = cluster.provider().exec(node, "ip", "route", "show", plan.podSubnet().toString())
-                .orThrow(node).stdout();
-        assertThat(route).as("the catch-all pod route on %s", node)
-                .contains(plan.podSubnet() + " dev " + PodNetworkFiles.SINK);
-        String table = cluster.provider().exec(node, "nft", "list", "table", "ip", PodNetworkFiles.REFUSALS_TABLE)
-                .orThrow(node).stdout();
-        String services = "ip daddr " + plan.serviceSubnet() + " goto refuse";
-        String sink = "ip daddr " + plan.podSubnet() + " oifname \"" + PodNetworkFiles.SINK + "\" goto refuse";
-        assertThat(table).as("the refusals on %s", node)
-                .contains("meta l4proto tcp counter", "reject with tcp reset")
-                .containsSubsequence("hook forward", services, sink, "hook output", services, sink);
     }
 
     /** Counts, on the node's way out, the packets for each destination; any interface, after every NAT. */
