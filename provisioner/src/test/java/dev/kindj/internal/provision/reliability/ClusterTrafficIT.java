@@ -10,6 +10,7 @@ import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.bootstrap.components.PodNetworkFiles;
 import dev.kindj.internal.provision.images.ImageLoader;
+import dev.kindj.internal.provision.lifecycle.ClusterLifecycle;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.PlannedNode;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * on the node, in every kube-proxy mode: a Service's ClusterIP on a port it lacks, pod addresses no node owns, and
  * pod addresses a node owns but no pod has. Refused means at once (a TCP reset, not a timeout) and counted by the
  * node's refusal rules; a counter on the way out of every node shows that none of it left. Nothing is sent before
- * the rules are seen in every node.
+ * the rules are seen in every node, after creation and again after the cluster stopped and started.
  */
 class ClusterTrafficIT {
 
@@ -111,6 +113,17 @@ class ClusterTrafficIT {
             }
             assertThat(egress(cluster, clientNode.name()).get("server")).as("the counters count: packets from %s to"
                     + " the server on %s", clientNode.name(), serverNode.name()).isPositive();
+
+            // the pod-network unit sets the refusals up again on every boot
+            ClusterLifecycle.stop(cluster.provider(), cluster.name());
+            Instant started = Instant.now();
+            ClusterLifecycle.start(cluster.provider(), cluster.name(), Duration.ofMinutes(2));
+            for (PlannedNode node : plan.nodes()) {
+                NodeRefusals.assertInPlace(cluster.provider(), plan, node.name());
+            }
+            cluster.awaitPodsRunningSince(CLIENT, 1, started, Duration.ofMinutes(1));
+            assertRefused(cluster, clusterIp, MISSING_PORT, "a port the Service lacks, after stop and start");
+            assertRefused(cluster, unowned, SERVER_PORT, "a pod address no node owns, after stop and start");
         }
     }
 
@@ -123,7 +136,7 @@ class ClusterTrafficIT {
                 .addNewContainer().withName(SERVER).withImage(TestImages.APP).withImagePullPolicy("Never")
                 .withArgs("serve", Integer.toString(SERVER_PORT), MESSAGE).endContainer().endSpec().build()).create();
         pods.resource(new PodBuilder()
-                .withNewMetadata().withName(CLIENT).endMetadata()
+                .withNewMetadata().withName(CLIENT).addToLabels("app", CLIENT).endMetadata()
                 .withNewSpec().withNodeName(clientNode.name())
                 .addNewContainer().withName(CLIENT).withImage(TestImages.BUSYBOX).withImagePullPolicy("Never")
                 .withCommand("sleep", "600").endContainer().endSpec().build()).create();
