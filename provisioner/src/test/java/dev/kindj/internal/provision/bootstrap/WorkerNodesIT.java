@@ -3,6 +3,8 @@ package dev.kindj.internal.provision.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindj.InvalidRequestException;
+import dev.kindj.internal.provision.NodeRefusals;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.Waits;
@@ -50,6 +52,10 @@ class WorkerNodesIT {
         for (String other : List.of(cluster.controlPlane(), cluster.worker(1))) {
             assertThat(route(other, "10.244.2.0/24")).as("route on %s", other).contains("via " + addedIp);
         }
+        // the new node's unit and the others' rerun ones refuse what nothing serves, as at creation
+        for (String any : List.of(cluster.controlPlane(), cluster.worker(1), added)) {
+            NodeRefusals.assertInPlace(cluster.provider(), cluster.created().plan(), any);
+        }
 
         new ImageLoader(cluster.provider()).load(TestImages.APP, List.of(added, cluster.worker(1)));
         cluster.client().pods().inNamespace("default").resource(pod("on-new-node", added,
@@ -83,7 +89,7 @@ class WorkerNodesIT {
     @Test
     void refusesControlPlanesAndUnknownNodes() {
         assertThatThrownBy(() -> WorkerNodes.remove(cluster.provider(), cluster.name(), cluster.controlPlane()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only workers");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("only workers");
         assertThatThrownBy(() -> WorkerNodes.remove(cluster.provider(), cluster.name(), "no-such-node"))
                 .isInstanceOf(UnknownNameException.class).hasMessageContaining("no-such-node");
         assertThatThrownBy(() -> WorkerNodes.add(cluster.provider(), cluster.name(), Optional.of("kindj/no-such-image:1")))
