@@ -10,6 +10,7 @@ import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -136,7 +137,8 @@ public final class TestCluster implements AutoCloseable {
 
     /** A pod not started yet has no container statuses, which must not count as all of them ready. */
     private static boolean runningReadySince(Pod pod, Instant since) {
-        return !pod.getStatus().getContainerStatuses().isEmpty() && pod.getStatus().getContainerStatuses().stream().allMatch(status -> Boolean.TRUE.equals(status.getReady())
+        List<ContainerStatus> statuses = pod.getStatus().getContainerStatuses();
+        return !statuses.isEmpty() && statuses.stream().allMatch(status -> Boolean.TRUE.equals(status.getReady())
                 && status.getState().getRunning() != null
                 && !Instant.parse(status.getState().getRunning().getStartedAt()).isBefore(since.minusSeconds(1)));
     }

@@ -109,7 +109,7 @@ class ClusterRestartIT {
 
     /** A new client pod on a worker fetches the Service by its DNS name. */
     private static void assertServiceAnswersThroughDns() {
-        assertThat(cluster.fetchFromNewPod("client-" + ++clients, cluster.worker(2), "http://web.default.svc.cluster.local"))
-                .contains(MESSAGE);
+        String url = "http://web.default.svc.cluster.local";
+        assertThat(cluster.fetchFromNewPod("client-" + ++clients, cluster.worker(2), url)).contains(MESSAGE);
     }
 }

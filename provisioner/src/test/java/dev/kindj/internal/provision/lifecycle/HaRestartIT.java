@@ -72,7 +72,8 @@ class HaRestartIT {
                 .addNewVolume().withName(DATA_POD).withNewPersistentVolumeClaim().withClaimName(DATA_POD)
                 .endPersistentVolumeClaim().endVolume().endSpec().build()).create();
         cluster.awaitPodsRunningSince(DATA_POD, 1, Instant.EPOCH, Duration.ofMinutes(2));
-        cluster.kubectl("exec", DATA_POD, "--", "sh", "-c", "echo " + KEPT + " > /data/file").orThrow(cluster.controlPlane());
+        cluster.kubectl("exec", DATA_POD, "--", "sh", "-c", "echo " + KEPT + " > /data/file")
+                .orThrow(cluster.controlPlane());
         cluster.awaitPodsRunningSince("web", 2, Instant.EPOCH, Duration.ofMinutes(2));
         assertStateKept();
     }
@@ -131,7 +132,7 @@ class HaRestartIT {
         assertThat(took).as("time until everything worked again after %s", after).isLessThanOrEqualTo(BACK_WITHIN);
     }
 
-    /** Every node Ready, etcd with 3 started and healthy members, and the pods running in containers since {@code since}. */
+    /** Every node Ready, etcd with 3 started, healthy members, the pods running in containers since {@code since}. */
     private static void awaitBack(Instant since, Instant deadline) {
         ClusterReadiness.await(cluster.provider(), cluster.name(), left(deadline));
         Waits.until("etcd to have 3 started, healthy members", left(deadline), HaRestartIT::etcdWhole,

@@ -46,11 +46,12 @@ class ClusterTrafficIT {
     private static final int SERVICE_PORT = 80;
     private static final int MISSING_PORT = 81;
     private static final int SERVER_PORT = 8080;
-    /** Well under nc's own 5 s timeout, and than a rate-limited ICMP error's 1 s. */
+    /** Well under nc's 5 s timeout, and under the 1 s SYN retry that follows an ICMP error lost to rate limits. */
     private static final Duration REFUSED_WITHIN = Duration.ofMillis(500);
     private static final String EGRESS_TABLE = "kindj-it-egress";
     private static final Pattern TIME = Pattern.compile("real\\s+(\\d+)m\\s+([0-9.]+)s");
-    private static final Pattern COUNTER = Pattern.compile("counter packets (\\d+) bytes \\d+ (?:comment \"([a-z-]+)\"|reject with tcp reset)");
+    private static final Pattern COUNTER =
+            Pattern.compile("counter packets (\\d+) bytes \\d+ (?:comment \"([a-z-]+)\"|reject with tcp reset)");
 
     @ParameterizedTest
     @EnumSource(value = KubeProxyMode.class, names = {"IPTABLES", "NFTABLES", "NONE"})
@@ -67,7 +68,8 @@ class ClusterTrafficIT {
             String clusterIp = cluster.client().services().inNamespace("default").withName(SERVER).get().getSpec()
                     .getClusterIP();
             String unowned = plan.podSubnet().subnet(24, 200).address(7);
-            assertThat(plan.nodes()).as("pod ranges").noneMatch(node -> node.podCidr().overlaps(Ipv4Cidr.of(unowned + "/32")));
+            assertThat(plan.nodes()).as("pod ranges")
+                    .noneMatch(node -> node.podCidr().overlaps(Ipv4Cidr.of(unowned + "/32")));
             String unusedOnClientNode = clientNode.podCidr().address(250);
             String unusedOnServerNode = serverNode.podCidr().address(250);
 
@@ -146,7 +148,8 @@ class ClusterTrafficIT {
                 .withTargetPort(new IntOrString(SERVER_PORT)).endPort().endSpec().build()).create();
         for (String name : List.of(CLIENT, SERVER)) {
             pods.withName(name).waitUntilCondition(pod -> pod != null && "Running".equals(pod.getStatus().getPhase())
-                    && pod.getStatus().getContainerStatuses().stream().allMatch(status -> Boolean.TRUE.equals(status.getReady())),
+                    && pod.getStatus().getContainerStatuses().stream()
+                            .allMatch(status -> Boolean.TRUE.equals(status.getReady())),
                     2, TimeUnit.MINUTES);
         }
         Pod server = pods.withName(SERVER).get();
@@ -164,7 +167,8 @@ class ClusterTrafficIT {
     }
 
     private static Map<String, Long> egress(TestCluster cluster, String node) {
-        return counters(cluster.provider().exec(node, "nft", "list", "table", "ip", EGRESS_TABLE).orThrow(node).stdout());
+        return counters(cluster.provider().exec(node, "nft", "list", "table", "ip", EGRESS_TABLE).orThrow(node)
+                .stdout());
     }
 
     /** The TCP connections each node's refusal table refused so far. */
