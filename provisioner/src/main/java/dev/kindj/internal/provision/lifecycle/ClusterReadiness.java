@@ -1,6 +1,7 @@
 package dev.kindj.internal.provision.lifecycle;
 
 import dev.kindj.internal.provision.Waits;
+import dev.kindj.internal.provision.bootstrap.components.ComponentFiles;
 import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
 import dev.kindj.internal.provision.node.ClusterNodes;
 import dev.kindj.internal.provision.node.ExecResult;
@@ -34,7 +35,8 @@ public final class ClusterReadiness {
     }
 
     /**
-     * Waits until every node reports Ready, and every pod of cluster DNS runs a container, since its node started.
+     * Waits until every node reports Ready, and (unless the cluster has no kube-proxy) every pod of cluster DNS runs a
+     * container, since its node started.
      *
      * @throws Waits.CreationTimeoutException with the nodes' or pods' last state when the time runs out
      */
@@ -49,6 +51,10 @@ public final class ClusterReadiness {
         Waits.until("every node of " + clusterName + " to report Ready since it started", timeout,
                 () -> allFresh(kubectl.run("get", "nodes", "-o", "jsonpath=" + NODES), "True", started),
                 () -> nodeStates(provider, kubectl, started));
+        if (!provider.exec(controlPlane, "test", "-f", ComponentFiles.argsPath("kube-proxy")).succeeded()) {
+            // without kube-proxy CoreDNS waits for a Service proxy the user installs; creation does not wait either
+            return;
+        }
         Waits.until("cluster DNS of " + clusterName + " to run again", remaining(deadline),
                 () -> allFresh(kubectl.run("-n", "kube-system", "get", "pods", "-l", "k8s-app=kube-dns",
                         "-o", "jsonpath=" + PODS), "true", started),

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindj.config.ClusterConfig;
+import dev.kindj.config.KubeProxyMode;
+import dev.kindj.config.Networking;
 import dev.kindj.internal.provision.bootstrap.context.LiveClusterPlan;
 import dev.kindj.internal.provision.node.FakeNodeProvider;
 import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,21 @@ class ClusterCreatorTest {
         assertThat(provider.calls("systemctl start etcd")).hasSize(1);
         assertThat(provider.calls("member add")).isEmpty();
         assertThat(cluster.apiServerUrl()).startsWith("https://127.0.0.1:");
+    }
+
+    @Test
+    void creationWaitsForCoreDnsUnlessNothingProxiesServicesForItAndThenForTheDefaultServiceAccount() {
+        creator(1, 0).withWaitForReady(Duration.ofSeconds(5)).create();
+        assertThat(provider.calls("rollout status deployment/coredns")).hasSize(1);
+        assertThat(provider.calls("get serviceaccount default")).isEmpty();
+
+        ClusterConfig withoutKubeProxy = ClusterConfig.builder().withName("bare").withControlPlanes(1)
+                .withNetworking(Networking.defaults().withKubeProxyMode(KubeProxyMode.NONE)).build();
+        ClusterCreator.forConfig(withoutKubeProxy, provider).withImage(IMAGE).withWaitForReady(Duration.ofSeconds(5))
+                .create();
+        assertThat(provider.calls("rollout status deployment/coredns")).as("calls after creating 'bare'").hasSize(1);
+        assertThat(provider.calls("get serviceaccount default")).hasSize(1);
+        assertThat(provider.calls("systemctl start kube-proxy")).hasSize(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindj.InvalidRequestException;
+import dev.kindj.internal.provision.NodeRefusals;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.Waits;
@@ -50,6 +51,10 @@ class WorkerNodesIT {
                 .map(Node::ipAddress).findFirst().orElseThrow();
         for (String other : List.of(cluster.controlPlane(), cluster.worker(1))) {
             assertThat(route(other, "10.244.2.0/24")).as("route on %s", other).contains("via " + addedIp);
+        }
+        // the new node's unit and the others' rerun ones refuse what nothing serves, as at creation
+        for (String any : List.of(cluster.controlPlane(), cluster.worker(1), added)) {
+            NodeRefusals.assertInPlace(cluster.provider(), cluster.created().plan(), any);
         }
 
         new ImageLoader(cluster.provider()).load(TestImages.APP, List.of(added, cluster.worker(1)));

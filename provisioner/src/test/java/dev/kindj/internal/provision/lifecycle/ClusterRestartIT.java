@@ -9,15 +9,8 @@ import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.images.ImageLoader;
 import dev.kindj.internal.provision.node.Node;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,17 +34,7 @@ class ClusterRestartIT {
     static void createClusterWithAService() throws Exception {
         cluster = TestCluster.create("restart", 1, 2);
         new ImageLoader(cluster.provider()).load(TestImages.app(), cluster.nodeNames());
-        Map<String, String> labels = Map.of("app", "web");
-        cluster.client().apps().deployments().inNamespace("default").resource(new DeploymentBuilder()
-                .withNewMetadata().withName("web").endMetadata()
-                .withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName("web").withImage(TestImages.APP).withImagePullPolicy("Never")
-                .withArgs("serve", "8080", MESSAGE).endContainer().endSpec().endTemplate().endSpec().build()).create();
-        cluster.client().services().inNamespace("default").resource(new ServiceBuilder()
-                .withNewMetadata().withName("web").endMetadata()
-                .withNewSpec().withSelector(labels).addNewPort().withPort(80).withTargetPort(new IntOrString(8080))
-                .endPort().endSpec().build()).create();
+        cluster.deployWeb(MESSAGE, 2);
         awaitDeploymentRunningSince(Instant.EPOCH);
         assertServiceAnswersThroughDns();
     }
@@ -122,33 +105,12 @@ class ClusterRestartIT {
 
     /** Both replicas ready, each in a container started after {@code since}: the pods came back, not the old status. */
     private static void awaitDeploymentRunningSince(Instant since) {
-        Waits.until("the web Deployment's pods to run again", BACK_WITHIN, () -> {
-            List<Pod> pods = cluster.client().pods().inNamespace("default").withLabel("app", "web").list().getItems();
-            return pods.size() == 2 && pods.stream().allMatch(pod -> runningReadySince(pod, since));
-        }, cluster::describe);
-    }
-
-    private static boolean runningReadySince(Pod pod, Instant since) {
-        return pod.getStatus().getContainerStatuses().stream().allMatch(status -> Boolean.TRUE.equals(status.getReady())
-                && status.getState().getRunning() != null
-                && !Instant.parse(status.getState().getRunning().getStartedAt()).isBefore(since.minusSeconds(1)));
+        cluster.awaitPodsRunningSince("web", 2, since, BACK_WITHIN);
     }
 
     /** A new client pod on a worker fetches the Service by its DNS name. */
     private static void assertServiceAnswersThroughDns() {
-        String name = "client-" + ++clients;
-        cluster.client().pods().inNamespace("default").resource(new PodBuilder()
-                .withNewMetadata().withName(name).endMetadata()
-                .withNewSpec().withRestartPolicy("Never").withNodeName(cluster.worker(2))
-                .addNewContainer().withName("client").withImage(TestImages.APP).withImagePullPolicy("Never")
-                .withArgs("get", "http://web.default.svc.cluster.local", "60").endContainer().endSpec().build()).create();
-        Waits.until("client pod " + name + " to finish", Duration.ofSeconds(90), () -> {
-            Pod pod = cluster.client().pods().inNamespace("default").withName(name).get();
-            return pod != null && List.of("Succeeded", "Failed").contains(pod.getStatus().getPhase());
-        }, cluster::describe);
-        String log = cluster.client().pods().inNamespace("default").withName(name).getLog();
-        assertThat(cluster.client().pods().inNamespace("default").withName(name).get().getStatus().getPhase())
-                .as("client pod %s, log: %s", name, log).isEqualTo("Succeeded");
-        assertThat(log).contains(MESSAGE);
+        String url = "http://web.default.svc.cluster.local";
+        assertThat(cluster.fetchFromNewPod("client-" + ++clients, cluster.worker(2), url)).contains(MESSAGE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
+import dev.kindj.config.KubeProxyMode;
 import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
@@ -31,14 +32,21 @@ public final class WaitForReady implements CreationStep {
         Waits.until("the nodes to be Ready", timeout,
                 () -> kubectl.run(command.toArray(String[]::new)).succeeded(),
                 () -> kubectl.run("get", "nodes", "-o", "wide").stdout() + kubeletJournals(context));
-        // Without a pod network CoreDNS cannot start (the user installs one), and a node joining a running cluster
-        // does not wait for DNS that was there before it.
-        boolean installedDns = context.addedNodes().contains(context.plan().firstControlPlane());
-        if (context.plan().config().networking().disableDefaultCNI() || !installedDns) {
+        // A node joining a running cluster does not wait for DNS that was there before it.
+        if (!context.addedNodes().contains(context.plan().firstControlPlane())) {
             return;
         }
-        Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0));
-        Waits.until("CoreDNS to be available", left.isZero() ? Duration.ofSeconds(1) : left,
+        Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(1).toNanos()));
+        var networking = context.plan().config().networking();
+        if (networking.disableDefaultCNI() || networking.kubeProxyMode() == KubeProxyMode.NONE) {
+            // CoreDNS cannot start without a pod network, nor reach the API without a Service proxy (the user
+            // installs those); the cluster takes pods once the controller-manager made the default ServiceAccount.
+            Waits.until("the default ServiceAccount to exist", left,
+                    () -> kubectl.run("get", "serviceaccount", "default").succeeded(),
+                    () -> kubectl.run("get", "serviceaccounts", "-A").stdout());
+            return;
+        }
+        Waits.until("CoreDNS to be available", left,
                 () -> kubectl.run("-n", "kube-system", "rollout", "status", "deployment/coredns", "--timeout=5s")
                         .succeeded(),
                 () -> kubectl.run("-n", "kube-system", "get", "pods", "-o", "wide").stdout());

@@ -57,7 +57,46 @@ class PodNetworkFilesTest {
         assertThat(script.lines().filter(line -> line.startsWith("ip route"))).containsExactly(
                 "ip route replace 10.244.0.0/24 via 172.28.5.10",
                 "ip route replace 10.244.2.0/24 via 172.28.5.12",
-                "ip route replace 10.244.3.0/24 via 172.28.5.13");
+                "ip route replace 10.244.3.0/24 via 172.28.5.13",
+                "ip route replace 10.244.0.0/16 dev kindj-sink");
+    }
+
+    @Test
+    void podAddressesNoNodeOwnsGoToASinkMadeOnce() {
+        String script = text(PodNetworkFiles.forNode(ha, ha.workers().get(0)).get(1));
+
+        assertThat(script.lines().filter(line -> line.startsWith("ip link"))).containsExactly(
+                "ip link show kindj-sink >/dev/null 2>&1 || ip link add kindj-sink type bridge",
+                "ip link set kindj-sink up");
+        assertThat(script).contains("ip route replace 10.244.0.0/16 dev kindj-sink\n");
+    }
+
+    @Test
+    void scriptReplacesTheTableRefusingServiceAddressesNothingTranslatedAndPodAddressesForTheSink() {
+        String script = text(PodNetworkFiles.forNode(ha, ha.workers().get(0)).get(1));
+        String table = script.substring(script.indexOf("nft -f - <<EOF\n"));
+
+        assertThat(table.lines().map(String::strip)).containsExactly(
+                "nft -f - <<EOF",
+                "table ip kindj",
+                "delete table ip kindj",
+                "table ip kindj {",
+                "chain refuse {",
+                "meta l4proto tcp counter reject with tcp reset",
+                "counter reject with icmp port-unreachable",
+                "}",
+                "chain forward {",
+                "type filter hook forward priority filter - 10; policy accept;",
+                "ip daddr 10.96.0.0/16 goto refuse",
+                "ip daddr 10.244.0.0/16 oifname \"kindj-sink\" goto refuse",
+                "}",
+                "chain output {",
+                "type filter hook output priority filter - 10; policy accept;",
+                "ip daddr 10.96.0.0/16 goto refuse",
+                "ip daddr 10.244.0.0/16 oifname \"kindj-sink\" goto refuse",
+                "}",
+                "}",
+                "EOF");
     }
 
     @Test
