@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindj.config.ClusterConfig;
+import dev.kindj.config.Networking;
 import dev.kindj.internal.provision.bootstrap.context.LiveClusterPlan;
 import dev.kindj.internal.provision.node.FakeNodeProvider;
 import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
+import dev.kindj.internal.provision.preflight.PreflightException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,21 @@ class ClusterCreatorTest {
 
         assertThat(provider.calls("deleteCluster")).isEmpty();
         assertThat(provider.listNodes("demo")).extracting(Node::name).containsExactly("demo-control-plane");
+        assertThat(progress.started).isEmpty();
+    }
+
+    @Test
+    void aHostWithoutRoomRefusesBeforeAnythingIsMade() {
+        provider.host().withInotify(128, 120).withPortInUse(16443);
+        ClusterConfig config = ClusterConfig.builder().withName("demo").withControlPlanes(1).withWorkers(1)
+                .withNetworking(Networking.defaults().withApiServerPort(16443)).build();
+
+        assertThatThrownBy(() -> ClusterCreator.forConfig(config, provider).withImage(IMAGE).create())
+                .isInstanceOf(PreflightException.class)
+                .hasMessageContaining("1 control plane and 1 worker need 37").hasMessageContaining("short by 29")
+                .hasMessageContaining("127.0.0.1:16443/tcp (networking.apiServerPort)");
+
+        assertThat(provider.calls()).noneMatch(call -> call.startsWith("createNetwork") || call.startsWith("createNode"));
         assertThat(progress.started).isEmpty();
     }
 }

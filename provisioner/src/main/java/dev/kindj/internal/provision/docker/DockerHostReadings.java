@@ -1,0 +1,170 @@
+package dev.kindj.internal.provision.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Version;
+import dev.kindj.config.Ipv4Cidr;
+import dev.kindj.config.PortMapping;
+import dev.kindj.config.PortProtocol;
+import dev.kindj.internal.provision.HostSockets;
+import dev.kindj.internal.provision.preflight.HostReadings;
+import dev.kindj.internal.provision.preflight.HostRoutes;
+import dev.kindj.internal.provision.preflight.ProcFiles;
+import dev.kindj.internal.provision.preflight.ProcInotify;
+import dev.kindj.internal.provision.preflight.Reading;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Preflight readings from a Docker engine and, when kindj runs on the engine's host, from that host itself. The engine
+ * is taken as local when it is reached through a Unix socket and names this host as its own; anything else (a TCP
+ * engine, Docker Desktop's VM, a socket mounted into a container) leaves the host's facts unread.
+ */
+final class DockerHostReadings implements HostReadings {
+
+    private static final Path PROC = Path.of("/proc");
+    /** The nodes' processes run as root, on the host too unless the engine remaps users. */
+    private static final int NODE_UID = 0;
+
+    private final DockerClient docker;
+    private final URI dockerHost;
+    private Info info;
+    private String notLocal;
+
+    DockerHostReadings(DockerClient docker, URI dockerHost) {
+        this.docker = docker;
+        this.dockerHost = dockerHost;
+    }
+
+    @Override
+    public Reading<Engine> engine() {
+        try {
+            Version version = docker.versionCmd().exec();
+            return Reading.of(new Engine(version.getVersion(), version.getApiVersion(), info().getDockerRootDir(),
+                    dockerHost.toString()));
+        } catch (RuntimeException e) {
+            return Reading.missing("no Docker engine answered at " + dockerHost + " (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public Reading<List<String>> ungrantableCapabilities() {
+        return local().map(here -> GrantableCapabilities.missingOnThisHost().stream().map(Capability::name).toList());
+    }
+
+    @Override
+    public Reading<InotifyUse> inotify() {
+        Reading<Boolean> local = local();
+        if (!local.isPresent()) {
+            return Reading.missing(local.whyMissing());
+        }
+        List<String> security = info().getSecurityOptions() == null ? List.of() : info().getSecurityOptions();
+        if (security.stream().anyMatch(option -> option.contains("userns") || option.contains("rootless"))) {
+            return Reading.missing("the engine runs the nodes' root as another user (" + String.join(", ", security)
+                    + ")");
+        }
+        return new ProcInotify(PROC).read(NODE_UID);
+    }
+
+    @Override
+    public Reading<Long> freeBytes() {
+        Reading<Boolean> local = local();
+        if (!local.isPresent()) {
+            return Reading.missing(local.whyMissing());
+        }
+        try {
+            return Reading.of(Files.getFileStore(Path.of(info().getDockerRootDir())).getUsableSpace());
+        } catch (IOException e) {
+            return Reading.missing("cannot read free space under " + info().getDockerRootDir() + ": " + e);
+        }
+    }
+
+    @Override
+    public Reading<List<NamedSubnet>> takenSubnets() {
+        List<NamedSubnet> taken = new ArrayList<>(dockerNetworks());
+        if (local().isPresent()) {
+            // A Docker bridge shows up as a route too; it is named once, as its network.
+            HostRoutes.read(PROC.resolve("net/route")).stream()
+                    .filter(route -> taken.stream().noneMatch(network -> network.cidr().equals(route.cidr())))
+                    .forEach(taken::add);
+        }
+        return Reading.of(taken);
+    }
+
+    @Override
+    public Reading<Optional<Ipv4Cidr>> nextClusterSubnet() {
+        return takenSubnets().map(taken -> SubnetAllocator.firstFree(taken.stream().map(NamedSubnet::cidr).toList()));
+    }
+
+    @Override
+    public Reading<Boolean> portInUse(PortMapping mapping) {
+        Reading<Boolean> local = local();
+        if (!local.isPresent()) {
+            return local;
+        }
+        if (mapping.protocol() == PortProtocol.SCTP) {
+            return Reading.missing("Java cannot bind SCTP");
+        }
+        try {
+            HostSockets.bind(mapping.listenAddress(), mapping.hostPort(), mapping.protocol());
+            return Reading.of(false);
+        } catch (BindException e) {
+            // Only a clash counts: a port below 1024 refused to a non-root kindj is still Docker's to take.
+            return Reading.of(String.valueOf(e.getMessage()).contains("in use"));
+        } catch (IOException e) {
+            return Reading.missing("cannot try " + mapping.listenAddress() + ":" + mapping.hostPort() + ": " + e);
+        }
+    }
+
+    private List<NamedSubnet> dockerNetworks() {
+        List<NamedSubnet> subnets = new ArrayList<>();
+        for (Network network : docker.listNetworksCmd().exec()) {
+            if (network.getIpam() == null || network.getIpam().getConfig() == null) {
+                continue;
+            }
+            network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
+                    .filter(subnet -> subnet != null && subnet.contains("."))
+                    .forEach(subnet -> subnets.add(new NamedSubnet("Docker network " + network.getName(),
+                            Ipv4Cidr.of(subnet))));
+        }
+        return subnets;
+    }
+
+    /** Present (true) when the engine runs on this host; else why its host's facts cannot be read from here. */
+    private Reading<Boolean> local() {
+        if (notLocal == null) {
+            notLocal = whyNotLocal();
+        }
+        return notLocal.isEmpty() ? Reading.of(true) : Reading.missing(notLocal);
+    }
+
+    private String whyNotLocal() {
+        if (!"unix".equals(dockerHost.getScheme())) {
+            return "the Docker engine at " + dockerHost + " is not reached through a local socket";
+        }
+        String here;
+        try {
+            here = ProcFiles.firstLine(PROC.resolve("sys/kernel/hostname"));
+        } catch (IOException e) {
+            return "cannot read this host's name from /proc: " + e.getMessage();
+        }
+        String engineHost = info().getName();
+        return here.equals(engineHost) ? ""
+                : "the Docker engine runs on host '" + engineHost + "', not on this one ('" + here + "')";
+    }
+
+    private Info info() {
+        if (info == null) {
+            info = docker.infoCmd().exec();
+        }
+        return info;
+    }
+}
