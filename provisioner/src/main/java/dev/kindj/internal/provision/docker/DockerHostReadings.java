@@ -1,10 +1,9 @@
 package dev.kindj.internal.provision.docker;
 
-import com.github.dockerjava.api.DockerClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
@@ -15,6 +14,7 @@ import dev.kindj.internal.provision.preflight.ProcFiles;
 import dev.kindj.internal.provision.preflight.ProcInotify;
 import dev.kindj.internal.provision.preflight.Reading;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,30 +26,35 @@ import java.util.Optional;
 /**
  * Preflight readings from a Docker engine and, when kindj runs on the engine's host, from that host itself. The engine
  * is taken as local when it is reached through a Unix socket and names this host as its own; anything else (a TCP
- * engine, Docker Desktop's VM, a socket mounted into a container) leaves the host's facts unread.
+ * engine, Docker Desktop's VM, a socket mounted into a container) leaves the host's facts unread. One instance is one
+ * snapshot: what it read once it answers again.
  */
 final class DockerHostReadings implements HostReadings {
 
     private static final Path PROC = Path.of("/proc");
     /** The nodes' processes run as root, on the host too unless the engine remaps users. */
     private static final int NODE_UID = 0;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DockerClient docker;
+    private final DockerHttpClient http;
     private final URI dockerHost;
-    private Info info;
+    private JsonNode info;
     private String notLocal;
+    private Reading<InotifyUse> inotify;
+    private List<NamedSubnet> taken;
 
-    DockerHostReadings(DockerClient docker, URI dockerHost) {
-        this.docker = docker;
+    /** @param http the engine's HTTP client: the few fields read here need none of docker-java's models */
+    DockerHostReadings(DockerHttpClient http, URI dockerHost) {
+        this.http = http;
         this.dockerHost = dockerHost;
     }
 
     @Override
     public Reading<Engine> engine() {
         try {
-            Version version = docker.versionCmd().exec();
-            return Reading.of(new Engine(version.getVersion(), version.getApiVersion(), info().getDockerRootDir(),
-                    dockerHost.toString()));
+            JsonNode version = get("/version");
+            return Reading.of(new Engine(version.path("Version").asText(), version.path("ApiVersion").asText(),
+                    rootDir(), dockerHost.toString()));
         } catch (RuntimeException e) {
             return Reading.missing("no Docker engine answered at " + dockerHost + " (" + e.getMessage() + ")");
         }
@@ -62,11 +67,19 @@ final class DockerHostReadings implements HostReadings {
 
     @Override
     public Reading<InotifyUse> inotify() {
+        if (inotify == null) {
+            inotify = readInotify();
+        }
+        return inotify;
+    }
+
+    private Reading<InotifyUse> readInotify() {
         Reading<Boolean> local = local();
         if (!local.isPresent()) {
             return Reading.missing(local.whyMissing());
         }
-        List<String> security = info().getSecurityOptions() == null ? List.of() : info().getSecurityOptions();
+        List<String> security = new ArrayList<>();
+        info().path("SecurityOptions").forEach(option -> security.add(option.asText()));
         if (security.stream().anyMatch(option -> option.contains("userns") || option.contains("rootless"))) {
             return Reading.missing("the engine runs the nodes' root as another user (" + String.join(", ", security)
                     + ")");
@@ -81,27 +94,30 @@ final class DockerHostReadings implements HostReadings {
             return Reading.missing(local.whyMissing());
         }
         try {
-            return Reading.of(Files.getFileStore(Path.of(info().getDockerRootDir())).getUsableSpace());
+            return Reading.of(Files.getFileStore(Path.of(rootDir())).getUsableSpace());
         } catch (IOException e) {
-            return Reading.missing("cannot read free space under " + info().getDockerRootDir() + ": " + e);
+            return Reading.missing("cannot read free space under " + rootDir() + ": " + e);
         }
     }
 
     @Override
     public Reading<List<NamedSubnet>> takenSubnets() {
-        List<NamedSubnet> taken = new ArrayList<>(dockerNetworks());
-        if (local().isPresent()) {
-            // A Docker bridge shows up as a route too; it is named once, as its network.
-            HostRoutes.read(PROC.resolve("net/route")).stream()
-                    .filter(route -> taken.stream().noneMatch(network -> network.cidr().equals(route.cidr())))
-                    .forEach(taken::add);
+        if (taken == null) {
+            List<NamedSubnet> subnets = new ArrayList<>(dockerNetworks());
+            if (local().isPresent()) {
+                // A Docker bridge shows up as a route too; it is named once, as its network.
+                HostRoutes.read(PROC.resolve("net/route")).stream()
+                        .filter(route -> subnets.stream().noneMatch(network -> network.cidr().equals(route.cidr())))
+                        .forEach(subnets::add);
+            }
+            taken = List.copyOf(subnets);
         }
         return Reading.of(taken);
     }
 
     @Override
     public Reading<Optional<Ipv4Cidr>> nextClusterSubnet() {
-        return takenSubnets().map(taken -> SubnetAllocator.firstFree(taken.stream().map(NamedSubnet::cidr).toList()));
+        return takenSubnets().map(subnets -> SubnetAllocator.firstFree(subnets.stream().map(NamedSubnet::cidr).toList()));
     }
 
     @Override
@@ -126,14 +142,13 @@ final class DockerHostReadings implements HostReadings {
 
     private List<NamedSubnet> dockerNetworks() {
         List<NamedSubnet> subnets = new ArrayList<>();
-        for (Network network : docker.listNetworksCmd().exec()) {
-            if (network.getIpam() == null || network.getIpam().getConfig() == null) {
-                continue;
+        for (JsonNode network : get("/networks")) {
+            for (JsonNode config : network.path("IPAM").path("Config")) {
+                String subnet = config.path("Subnet").asText();
+                if (subnet.contains(".")) {
+                    subnets.add(new NamedSubnet("Docker network " + network.path("Name").asText(), Ipv4Cidr.of(subnet)));
+                }
             }
-            network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
-                    .filter(subnet -> subnet != null && subnet.contains("."))
-                    .forEach(subnet -> subnets.add(new NamedSubnet("Docker network " + network.getName(),
-                            Ipv4Cidr.of(subnet))));
         }
         return subnets;
     }
@@ -156,15 +171,36 @@ final class DockerHostReadings implements HostReadings {
         } catch (IOException e) {
             return "cannot read this host's name from /proc: " + e.getMessage();
         }
-        String engineHost = info().getName();
+        String engineHost = info().path("Name").asText();
         return here.equals(engineHost) ? ""
                 : "the Docker engine runs on host '" + engineHost + "', not on this one ('" + here + "')";
     }
 
-    private Info info() {
+    private String rootDir() {
+        return info().path("DockerRootDir").asText();
+    }
+
+    private JsonNode info() {
         if (info == null) {
-            info = docker.infoCmd().exec();
+            info = get("/info");
         }
         return info;
+    }
+
+    /**
+     * An engine endpoint's answer as a JSON tree. docker-java's models (Info, Version, Network) took 100 to 250 ms each
+     * to deserialize the first time in a JVM, most of the preflight's budget.
+     */
+    private JsonNode get(String path) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(path).build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            if (response.getStatusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.getStatusCode());
+            }
+            return JSON.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " failed", e);
+        }
     }
 }

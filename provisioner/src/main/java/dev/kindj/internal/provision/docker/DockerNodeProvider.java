@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
 import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;
@@ -77,7 +78,8 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public HostReadings host() {
-        return new DockerHostReadings(docker, dockerHost);
+        // DockerClients always makes a DockerClientImpl
+        return new DockerHostReadings(((DockerClientImpl) docker).getHttpClient(), dockerHost);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.kindj.internal.provision.preflight;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,23 +26,25 @@ public final class Preflight {
     /** Every check's verdict; a check that throws is reported as not checked rather than blocking the work. */
     public static PreflightReport run(Demand demand, HostReadings host) {
         long start = System.nanoTime();
-        List<CheckResult> results = new ArrayList<>();
-        List<String> took = new ArrayList<>();
-        for (PreflightCheck check : CHECKS) {
-            long checkStart = System.nanoTime();
-            CheckResult result;
-            try {
-                result = check.check(demand, host);
-            } catch (RuntimeException e) {
-                LOG.debug("preflight check {} failed to run", check.name(), e);
-                result = CheckResult.skipped(check.name(), e.toString());
-            }
-            results.add(result);
-            took.add(check.name() + " " + (System.nanoTime() - checkStart) / 1_000_000);
-        }
+        List<Timed> timed = CHECKS.stream().map(check -> run(check, demand, host)).toList();
         LOG.debug("preflight to {} took {} ms ({})", demand.operation(), (System.nanoTime() - start) / 1_000_000,
-                String.join(", ", took));
-        return new PreflightReport(demand, results, host.inotify());
+                timed.stream().map(t -> t.result().check() + " " + t.millis()).collect(Collectors.joining(", ")));
+        return new PreflightReport(demand, timed.stream().map(Timed::result).toList(), host.inotify());
+    }
+
+    private record Timed(CheckResult result, long millis) {
+    }
+
+    private static Timed run(PreflightCheck check, Demand demand, HostReadings host) {
+        long start = System.nanoTime();
+        CheckResult result;
+        try {
+            result = check.check(demand, host);
+        } catch (RuntimeException e) {
+            LOG.debug("preflight check {} failed to run", check.name(), e);
+            result = CheckResult.skipped(check.name(), e.toString());
+        }
+        return new Timed(result, (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
