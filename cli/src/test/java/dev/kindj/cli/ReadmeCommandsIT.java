@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kindj.api.Kindj;
+import dev.kindj.internal.provision.preflight.NodeInotifyUse;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -21,6 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -90,6 +93,18 @@ class ReadmeCommandsIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(createdKubeconfig))).isEqualTo(PRIVATE);
         assertThat(Config.fromKubeconfig(Files.readString(createdKubeconfig)).getCurrentContext().getName())
                 .isEqualTo(CONTEXT);
+    }
+
+    @Test
+    @Order(2)
+    void doctorCountsTheClusterInRootsInotifyBudget() {
+        ProcessRun doctor = kindj("doctor");
+
+        assertThat(doctor.exitCode()).as(doctor.toString()).isZero();
+        Matcher inUse = Pattern.compile("inotify instances +(\\d+) of root's (\\d+) in use").matcher(doctor.out());
+        assertThat(inUse.find()).as(doctor.out()).isTrue();
+        assertThat(Integer.parseInt(inUse.group(1))).isGreaterThanOrEqualTo(NodeInotifyUse.CONTROL_PLANE);
+        assertThat(doctor.out()).contains("A default cluster (one control plane) fits on this host.");
     }
 
     @Test
