@@ -14,22 +14,6 @@ public record CheckResult(String check, Status status, String detail, String fix
         FAIL
     }
 
-    static CheckResult ok(String check, String detail) {
-        return new CheckResult(check, Status.OK, detail, "");
-    }
-
-    static CheckResult warn(String check, String detail) {
-        return new CheckResult(check, Status.WARN, detail, "");
-    }
-
-    static CheckResult skipped(String check, String whyMissing) {
-        return warn(check, "not checked: " + whyMissing);
-    }
-
-    static CheckResult fail(String check, String detail, String fix) {
-        return new CheckResult(check, Status.FAIL, detail, fix);
-    }
-
     public boolean failed() {
         return status == Status.FAIL;
     }

@@ -7,36 +7,34 @@ import java.util.Locale;
  * Each node copies the image's /var into a volume and grows it with etcd, logs and loaded images; a full disk stops
  * containerd and the kubelet halfway through creation.
  */
-final class DiskCheck implements PreflightCheck {
+final class DiskCheck extends PreflightCheck {
 
-    static final String NAME = "disk space";
     /**
      * Right after creation a control plane's writable layer plus /var volume held 0.41 GB and a worker's 0.26 GB
      * (BENCHMARKS.md); a node is given about 2.5 times that for what tests load and log.
      */
     static final long NODE_BYTES = 1L << 30;
 
-    @Override
-    public String name() {
-        return NAME;
+    DiskCheck() {
+        super("disk space");
     }
 
     @Override
-    public CheckResult check(Demand demand, HostReadings host) {
+    CheckResult check(Demand demand, HostReadings host) {
         Reading<Engine> engine = host.engine();
         Reading<Long> free = host.freeBytes();
         if (!engine.isPresent() || !free.isPresent()) {
-            return CheckResult.skipped(NAME, engine.isPresent() ? free.whyMissing() : engine.whyMissing());
+            return skipped(engine.isPresent() ? free.whyMissing() : engine.whyMissing());
         }
         long need = demand.nodes() * NODE_BYTES;
         String numbers = gib(free.value()) + " free under " + engine.value().rootDir() + "; "
                 + demand.nodesNeed() + " " + gib(need) + " (" + gib(NODE_BYTES) + " per node)";
         if (free.value() < need) {
-            return CheckResult.fail(NAME, numbers + ": short by " + gib(need - free.value()),
+            return fail(numbers + ": short by " + gib(need - free.value()),
                     "free space there: delete clusters you no longer use, and unused images and volumes"
                             + " (docker system prune)");
         }
-        return CheckResult.ok(NAME, numbers);
+        return ok(numbers);
     }
 
     static String gib(long bytes) {

@@ -3,31 +3,29 @@ package dev.kindj.internal.provision.preflight;
 import dev.kindj.internal.provision.preflight.HostReadings.Engine;
 
 /** An engine must answer, and speak API 1.41 (Engine 20.10) or newer: nodes need cgroupns=private. */
-final class EngineCheck implements PreflightCheck {
+final class EngineCheck extends PreflightCheck {
 
-    static final String NAME = "Docker engine";
     static final int OLDEST_MINOR = 41;
 
-    @Override
-    public String name() {
-        return NAME;
+    EngineCheck() {
+        super("Docker engine");
     }
 
     @Override
-    public CheckResult check(Demand demand, HostReadings host) {
+    CheckResult check(Demand demand, HostReadings host) {
         Reading<Engine> reading = host.engine();
         if (!reading.isPresent()) {
-            return CheckResult.fail(NAME, reading.whyMissing(), "start Docker, or set DOCKER_HOST to an engine"
+            return fail(reading.whyMissing(), "start Docker, or set DOCKER_HOST to an engine"
                     + " that runs; on a Debian host scripts/ensure-docker.sh installs and starts one");
         }
         Engine engine = reading.value();
         String numbers = "Engine " + engine.version() + ", API " + engine.apiVersion() + " at " + engine.address();
         int minor = apiMinor(engine.apiVersion());
         if (minor < OLDEST_MINOR) {
-            return CheckResult.fail(NAME, numbers + ": older than the API 1." + OLDEST_MINOR + " kindj needs, by "
+            return fail(numbers + ": older than the API 1." + OLDEST_MINOR + " kindj needs, by "
                     + (OLDEST_MINOR - minor) + " API versions", "upgrade Docker to Engine 20.10 or newer");
         }
-        return CheckResult.ok(NAME, numbers);
+        return ok(numbers);
     }
 
     /** The minor number of an API version such as {@code 1.41}; 1.x is the only major Docker has had. */

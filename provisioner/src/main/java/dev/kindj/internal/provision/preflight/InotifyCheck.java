@@ -7,37 +7,33 @@ import dev.kindj.internal.provision.preflight.HostReadings.InotifyUse;
  * host: the nodes of every cluster share root's budget with the host's own root processes. A node that runs out
  * fails later with "too many open files" from its kubelet or containerd, which says nothing about why.
  */
-final class InotifyCheck implements PreflightCheck {
+final class InotifyCheck extends PreflightCheck {
 
-    static final String NAME = "inotify instances";
-
-    @Override
-    public String name() {
-        return NAME;
+    InotifyCheck() {
+        super("inotify instances");
     }
 
     @Override
-    public CheckResult check(Demand demand, HostReadings host) {
+    CheckResult check(Demand demand, HostReadings host) {
         Reading<InotifyUse> reading = host.inotify();
         if (!reading.isPresent()) {
-            return CheckResult.skipped(NAME, reading.whyMissing());
+            return skipped(reading.whyMissing());
         }
         InotifyUse use = reading.value();
         int need = NodeInotifyUse.of(demand);
         String numbers = use.inUse() + " of root's " + use.limit() + " in use (fs.inotify.max_user_instances), "
                 + use.free() + " free; " + demand.nodesNeed() + " " + need + " (" + perNode() + ")";
         if (need > use.free()) {
-            return CheckResult.fail(NAME, numbers + ": short by " + (need - use.free()),
+            return fail(numbers + ": short by " + (need - use.free()),
                     "delete clusters you no longer use (kindj get clusters; kindj delete cluster --name NAME): each"
                             + " frees " + perNode() + ". Raising fs.inotify.max_user_instances is a host-wide"
                             + " setting for the host's owner to decide; kindj never changes it");
         }
         int left = use.free() - need;
         if (left < NodeInotifyUse.CONTROL_PLANE) {
-            return CheckResult.warn(NAME, numbers + "; afterwards " + left + " are left, too few for another"
-                    + " control plane");
+            return warn(numbers + "; afterwards " + left + " are left, too few for another control plane");
         }
-        return CheckResult.ok(NAME, numbers);
+        return ok(numbers);
     }
 
     private static String perNode() {

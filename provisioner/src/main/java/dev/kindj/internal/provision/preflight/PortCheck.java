@@ -8,19 +8,16 @@ import java.util.List;
  * Fixed host ports (extraPortMappings, networking.apiServerPort) must be free: Docker would otherwise fail to start
  * the node after its network and volumes exist.
  */
-final class PortCheck implements PreflightCheck {
+final class PortCheck extends PreflightCheck {
 
-    static final String NAME = "host ports";
-
-    @Override
-    public String name() {
-        return NAME;
+    PortCheck() {
+        super("host ports");
     }
 
     @Override
-    public CheckResult check(Demand demand, HostReadings host) {
+    CheckResult check(Demand demand, HostReadings host) {
         if (demand.hostPorts().isEmpty()) {
-            return CheckResult.ok(NAME, "no fixed host port requested");
+            return ok("no fixed host port requested");
         }
         List<String> free = new ArrayList<>();
         List<String> taken = new ArrayList<>();
@@ -37,15 +34,15 @@ final class PortCheck implements PreflightCheck {
         }
         String requested = Demand.count(demand.hostPorts().size(), "fixed host port");
         if (!taken.isEmpty()) {
-            return CheckResult.fail(NAME, taken.size() + " of " + requested + " already in use on this host: "
+            return fail(taken.size() + " of " + requested + " already in use on this host: "
                     + String.join(", ", taken),
                     "stop what listens there (ss -ltnup shows it), or choose another hostPort; 0 lets Docker pick a"
                             + " free one");
         }
         if (!unchecked.isEmpty()) {
-            return CheckResult.skipped(NAME, String.join(", ", unchecked)
+            return skipped(String.join(", ", unchecked)
                     + (free.isEmpty() ? "" : "; free: " + String.join(", ", free)));
         }
-        return CheckResult.ok(NAME, requested + " free: " + String.join(", ", free));
+        return ok(requested + " free: " + String.join(", ", free));
     }
 }

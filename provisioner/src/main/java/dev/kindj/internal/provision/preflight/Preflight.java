@@ -42,7 +42,7 @@ public final class Preflight {
             result = check.check(demand, host);
         } catch (RuntimeException e) {
             LOG.debug("preflight check {} failed to run", check.name(), e);
-            result = CheckResult.skipped(check.name(), e.toString());
+            result = check.skipped(e.toString());
         }
         return new Timed(result, (System.nanoTime() - start) / 1_000_000);
     }

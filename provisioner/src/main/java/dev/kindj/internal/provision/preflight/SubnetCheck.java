@@ -12,23 +12,20 @@ import java.util.Optional;
  * addresses would stay in the cluster. The cluster network itself is picked from a pool, skipping both; the pool
  * must still have a /24 left.
  */
-final class SubnetCheck implements PreflightCheck {
+final class SubnetCheck extends PreflightCheck {
 
-    static final String NAME = "subnets";
-
-    @Override
-    public String name() {
-        return NAME;
+    SubnetCheck() {
+        super("subnets");
     }
 
     @Override
-    public CheckResult check(Demand demand, HostReadings host) {
+    CheckResult check(Demand demand, HostReadings host) {
         if (!demand.newNetwork() && demand.subnets().isEmpty()) {
-            return CheckResult.ok(NAME, "the cluster's network exists already");
+            return ok("the cluster's network exists already");
         }
         Reading<List<NamedSubnet>> taken = host.takenSubnets();
         if (!taken.isPresent()) {
-            return CheckResult.skipped(NAME, taken.whyMissing());
+            return skipped(taken.whyMissing());
         }
         List<String> problems = new ArrayList<>();
         for (RequestedSubnet requested : demand.subnets()) {
@@ -40,7 +37,7 @@ final class SubnetCheck implements PreflightCheck {
         if (demand.newNetwork()) {
             Reading<Optional<Ipv4Cidr>> next = host.nextClusterSubnet();
             if (!next.isPresent()) {
-                return CheckResult.skipped(NAME, next.whyMissing());
+                return skipped(next.whyMissing());
             }
             if (next.value().isEmpty()) {
                 problems.add("no /24 is left for the cluster network: every one in the pool overlaps a Docker network"
@@ -50,7 +47,7 @@ final class SubnetCheck implements PreflightCheck {
             }
         }
         if (!problems.isEmpty()) {
-            return CheckResult.fail(NAME, String.join("; ", problems), "choose subnets that overlap nothing listed"
+            return fail(String.join("; ", problems), "choose subnets that overlap nothing listed"
                     + " (ip route; docker network ls), or delete Docker networks you no longer use");
         }
         List<String> parts = new ArrayList<>();
@@ -58,7 +55,7 @@ final class SubnetCheck implements PreflightCheck {
             parts.add(network);
         }
         demand.subnets().forEach(s -> parts.add(s.field() + " " + s.cidr() + " is free"));
-        return CheckResult.ok(NAME, String.join("; ", parts) + " (" + taken.value().size()
+        return ok(String.join("; ", parts) + " (" + taken.value().size()
                 + " Docker networks and host routes looked at)");
     }
 }
