@@ -69,7 +69,7 @@ public final class Kindj {
         try {
             host = connect().provider.host();
         } catch (DockerUnavailableException e) {
-            host = new NoEngine(e.getMessage());
+            host = new NoEngine(e.reason());
         }
         return HostReport.of(Preflight.run(Demand.forCluster(ClusterConfig.builder().build()), host));
     }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Preflight readings from a Docker engine and, when kindj runs on the engine's host, from that host itself. The engine
@@ -62,22 +63,19 @@ final class DockerHostReadings implements HostReadings {
 
     @Override
     public Reading<List<String>> ungrantableCapabilities() {
-        return local().map(here -> GrantableCapabilities.missingOnThisHost().stream().map(Capability::name).toList());
+        return onThisHost(() -> Reading.of(GrantableCapabilities.missingOnThisHost().stream().map(Capability::name)
+                .toList()));
     }
 
     @Override
     public Reading<InotifyUse> inotify() {
         if (inotify == null) {
-            inotify = readInotify();
+            inotify = onThisHost(this::readInotify);
         }
         return inotify;
     }
 
     private Reading<InotifyUse> readInotify() {
-        Reading<Boolean> local = local();
-        if (!local.isPresent()) {
-            return Reading.missing(local.whyMissing());
-        }
         List<String> security = new ArrayList<>();
         info().path("SecurityOptions").forEach(option -> security.add(option.asText()));
         if (security.stream().anyMatch(option -> option.contains("userns") || option.contains("rootless"))) {
@@ -89,15 +87,13 @@ final class DockerHostReadings implements HostReadings {
 
     @Override
     public Reading<Long> freeBytes() {
-        Reading<Boolean> local = local();
-        if (!local.isPresent()) {
-            return Reading.missing(local.whyMissing());
-        }
-        try {
-            return Reading.of(Files.getFileStore(Path.of(rootDir())).getUsableSpace());
-        } catch (IOException e) {
-            return Reading.missing("cannot read free space under " + rootDir() + ": " + e);
-        }
+        return onThisHost(() -> {
+            try {
+                return Reading.of(Files.getFileStore(Path.of(rootDir())).getUsableSpace());
+            } catch (IOException e) {
+                return Reading.missing("cannot read free space under " + rootDir() + ": " + e);
+            }
+        });
     }
 
     @Override
@@ -122,10 +118,10 @@ final class DockerHostReadings implements HostReadings {
 
     @Override
     public Reading<Boolean> portInUse(PortMapping mapping) {
-        Reading<Boolean> local = local();
-        if (!local.isPresent()) {
-            return local;
-        }
+        return onThisHost(() -> tryToBind(mapping));
+    }
+
+    private static Reading<Boolean> tryToBind(PortMapping mapping) {
         if (mapping.protocol() == PortProtocol.SCTP) {
             return Reading.missing("Java cannot bind SCTP");
         }
@@ -151,6 +147,12 @@ final class DockerHostReadings implements HostReadings {
             }
         }
         return subnets;
+    }
+
+    /** What only the engine's own host shows: read when kindj runs there, else missing with the reason. */
+    private <T> Reading<T> onThisHost(Supplier<Reading<T>> read) {
+        Reading<Boolean> local = local();
+        return local.isPresent() ? read.get() : Reading.missing(local.whyMissing());
     }
 
     /** Present (true) when the engine runs on this host; else why its host's facts cannot be read from here. */

@@ -23,8 +23,8 @@ final class DiskCheck extends PreflightCheck {
     CheckResult check(Demand demand, HostReadings host) {
         Reading<Engine> engine = host.engine();
         Reading<Long> free = host.freeBytes();
-        if (!engine.isPresent() || !free.isPresent()) {
-            return skipped(engine.isPresent() ? free.whyMissing() : engine.whyMissing());
+        if (!free.isPresent() || !engine.isPresent()) {
+            return skipped(free.isPresent() ? engine.whyMissing() : free.whyMissing());
         }
         long need = demand.nodes() * NODE_BYTES;
         String numbers = gib(free.value()) + " free under " + engine.value().rootDir() + "; "

@@ -3,8 +3,8 @@ package dev.kindj.internal.provision.preflight;
 import dev.kindj.internal.provision.preflight.HostReadings.InotifyUse;
 
 /**
- * Every process in a node runs as root, and {@code fs.inotify.max_user_instances} counts per user across the whole
- * host: the nodes of every cluster share root's budget with the host's own root processes. A node that runs out
+ * A node's processes run as root (all but dbus-daemon), and {@code fs.inotify.max_user_instances} counts per user
+ * across the whole host: the nodes of every cluster share root's budget with the host's own root processes. A node that runs out
  * fails later with "too many open files" from its kubelet or containerd, which says nothing about why.
  */
 final class InotifyCheck extends PreflightCheck {

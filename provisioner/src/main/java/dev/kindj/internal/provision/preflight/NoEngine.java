@@ -5,8 +5,14 @@ import dev.kindj.config.PortMapping;
 import java.util.List;
 import java.util.Optional;
 
-/** Readings when no engine answers: the engine check fails, and nothing about its host can be read. */
+/**
+ * Readings when no engine answers: the engine check fails, and nothing about its host can be read.
+ *
+ * @param why where kindj looked and what it got
+ */
 public record NoEngine(String why) implements HostReadings {
+
+    private static final String NO_ENGINE = "no Docker engine answered";
 
     @Override
     public Reading<Engine> engine() {
@@ -15,31 +21,31 @@ public record NoEngine(String why) implements HostReadings {
 
     @Override
     public Reading<List<String>> ungrantableCapabilities() {
-        return Reading.missing(why);
+        return Reading.missing(NO_ENGINE);
     }
 
     @Override
     public Reading<InotifyUse> inotify() {
-        return Reading.missing(why);
+        return Reading.missing(NO_ENGINE);
     }
 
     @Override
     public Reading<Long> freeBytes() {
-        return Reading.missing(why);
+        return Reading.missing(NO_ENGINE);
     }
 
     @Override
     public Reading<List<NamedSubnet>> takenSubnets() {
-        return Reading.missing(why);
+        return Reading.missing(NO_ENGINE);
     }
 
     @Override
     public Reading<Optional<Ipv4Cidr>> nextClusterSubnet() {
-        return Reading.missing(why);
+        return Reading.missing(NO_ENGINE);
     }
 
     @Override
     public Reading<Boolean> portInUse(PortMapping mapping) {
-        return Reading.missing(why);
+        return Reading.missing(NO_ENGINE);
     }
 }

@@ -29,7 +29,16 @@ public final class Preflight {
         List<Timed> timed = CHECKS.stream().map(check -> run(check, demand, host)).toList();
         LOG.debug("preflight to {} took {} ms ({})", demand.operation(), (System.nanoTime() - start) / 1_000_000,
                 timed.stream().map(t -> t.result().check() + " " + t.millis()).collect(Collectors.joining(", ")));
-        return new PreflightReport(demand, timed.stream().map(Timed::result).toList(), host.inotify());
+        return new PreflightReport(demand, timed.stream().map(Timed::result).toList(), inotify(host));
+    }
+
+    /** What the inotify check read, again: from a snapshot it costs nothing, and it never fails the run. */
+    private static Reading<HostReadings.InotifyUse> inotify(HostReadings host) {
+        try {
+            return host.inotify();
+        } catch (RuntimeException e) {
+            return Reading.missing(e.toString());
+        }
     }
 
     private record Timed(CheckResult result, long millis) {
@@ -56,7 +65,7 @@ public final class Preflight {
         PreflightReport report = run(demand, host);
         report.results().stream().filter(r -> r.status() == CheckResult.Status.WARN)
                 .forEach(r -> LOG.debug("preflight {}: {}", r.check(), r.detail()));
-        if (report.results().stream().anyMatch(CheckResult::failed)) {
+        if (!report.failures().isEmpty()) {
             throw new PreflightException(report);
         }
     }
