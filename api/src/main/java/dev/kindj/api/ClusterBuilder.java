@@ -162,25 +162,27 @@ public final class ClusterBuilder {
      * Makes the cluster: ensures its images (built when missing), starts the nodes, bootstraps Kubernetes and waits
      * until it is ready. A failure removes what was made, unless {@link #retainOnFailure}.
      *
-     * @throws dev.kindj.InvalidRequestException for a bad config, a taken name or a missing image
+     * @throws dev.kindj.InvalidRequestException for a bad config, a taken name or a missing image, or when the host has
+     *         no room for the cluster (inotify instances, ports, subnets, disk) or no usable engine; nothing is made
+     *         then, and the message says what is short, by how much, and the fix
      * @throws dev.kindj.KindjException when creation fails; the message names the step
      */
     public KindjCluster create() {
         ClusterConfig clusterConfig = toConfig();
         clusterConfig.warnings().forEach(listener::warning);
+        ClusterCreator creator = ClusterCreator.forConfig(clusterConfig, kindj.provider())
+                .withRetain(retainOnFailure)
+                .withWaitForReady(waitForReady)
+                .withProgress(progress());
+        // Before images are built: a build takes minutes, wasted on a host that cannot take the cluster.
+        creator.preflight();
         String nodeImage = image != null ? image
                 : kindj.nodeImage(kubernetesVersion != null ? kubernetesVersion : Kindj.DEFAULT_KUBERNETES_VERSION)
                         .progress(listener::message).ensure();
         String loadBalancerImage = ClusterPlanner.needsLoadBalancer(clusterConfig)
                 ? LoadBalancerImage.ensure(nodeImage, listener::message)
                 : null;
-        CreatedCluster created = ClusterCreator.forConfig(clusterConfig, kindj.provider())
-                .withImage(nodeImage)
-                .withLoadBalancerImage(loadBalancerImage)
-                .withRetain(retainOnFailure)
-                .withWaitForReady(waitForReady)
-                .withProgress(progress())
-                .create();
+        CreatedCluster created = creator.withImage(nodeImage).withLoadBalancerImage(loadBalancerImage).create();
         return KindjCluster.created(kindj, created.name(), created.kubeconfig(), !keepOnClose);
     }
 

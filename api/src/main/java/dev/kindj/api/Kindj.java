@@ -4,7 +4,12 @@ import dev.kindj.config.ClusterConfig;
 import dev.kindj.internal.nodeimage.NodeImage;
 import dev.kindj.internal.provision.KindjVersion;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.docker.DockerUnavailableException;
 import dev.kindj.internal.provision.node.ClusterNodes;
+import dev.kindj.internal.provision.preflight.Demand;
+import dev.kindj.internal.provision.preflight.HostReadings;
+import dev.kindj.internal.provision.preflight.NoEngine;
+import dev.kindj.internal.provision.preflight.Preflight;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +57,21 @@ public final class Kindj {
     /** kindj's own version, e.g. {@code 0.1.0}; clusters carry it in their {@code dev.kindj.version} label. */
     public static String version() {
         return KindjVersion.get();
+    }
+
+    /**
+     * Checks this host as {@link ClusterBuilder#create()} does before it makes anything, for a default cluster of one
+     * control plane, and reports each check with its numbers and how many more nodes fit. What it finds is never
+     * thrown, an engine that does not answer included.
+     */
+    public static HostReport doctor() {
+        HostReadings host;
+        try {
+            host = connect().provider.host();
+        } catch (DockerUnavailableException e) {
+            host = new NoEngine(e.reason());
+        }
+        return HostReport.of(Preflight.run(Demand.forCluster(ClusterConfig.builder().build()), host));
     }
 
     /** Starts describing a new cluster with this name; {@link ClusterBuilder#create()} makes it. */

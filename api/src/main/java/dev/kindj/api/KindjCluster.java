@@ -204,12 +204,17 @@ public final class KindjCluster implements AutoCloseable {
         ClusterLifecycle.start(kindj.provider(), name, waitForReady);
     }
 
-    /** Joins a new worker, with the first control plane's image, and waits until it is Ready. */
+    /**
+     * Joins a new worker, with the first control plane's image, and waits until it is Ready.
+     *
+     * @throws dev.kindj.InvalidRequestException when the host has no room for another node ({@link Kindj#doctor()}
+     *         shows why); nothing is made then
+     */
     public KindjNode addWorker() {
         return addWorker(Optional.empty());
     }
 
-    /** Joins a new worker running the given node image and waits until it is Ready. */
+    /** Joins a new worker running the given node image and waits until it is Ready; refused as {@link #addWorker()}. */
     public KindjNode addWorker(String nodeImage) {
         return addWorker(Optional.of(nodeImage));
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Kubernetes-in-Docker test clusters, driven from Java.",
         subcommands = {VersionCommand.class, CreateCommand.class, GetCommand.class, DeleteCommand.class,
                 ExportCommand.class, BuildCommand.class, LoadCommand.class,
-                StopCommand.class, StartCommand.class, CompletionCommand.class})
+                StopCommand.class, StartCommand.class, DoctorCommand.class, CompletionCommand.class})
 public final class KindjCommand {
 
     public static void main(String[] args) {

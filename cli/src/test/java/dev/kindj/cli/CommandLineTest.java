@@ -46,7 +46,7 @@ class CommandLineTest {
         CliRun bash = CliRun.of("completion", "bash");
         assertThat(bash.exitCode()).isZero();
         assertThat(bash.out()).contains("complete -F _complete_kindj")
-                .contains("local commands=\"version create get delete export build load stop start completion\"")
+                .contains("local commands=\"version create get delete export build load stop start doctor completion\"")
                 .contains("=(get clusters)");
         assertThat(CliRun.of("completion", "zsh").out()).isEqualTo(bash.out());
         CliRun fish = CliRun.of("completion", "fish");

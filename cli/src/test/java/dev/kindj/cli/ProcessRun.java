@@ -8,14 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** One run of a program as its own process, as a user's shell would see it: exit code, stdout, stderr. */
 record ProcessRun(List<String> command, int exitCode, String out, String err) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
+    /** The checkout: the cli module's parent. */
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
     /** Runs a command with no input and the default timeout. */
     static ProcessRun of(String... command) {
@@ -61,6 +66,27 @@ record ProcessRun(List<String> command, int exitCode, String out, String err) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while running " + command, e);
         }
+    }
+
+    /** The ./kindj launcher as a user runs it. */
+    static ProcessRun kindj(Map<String, String> environment, Duration timeout, String... args) {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("kindj").toString()));
+        command.addAll(Arrays.asList(args));
+        return of(command, environment, null, timeout);
+    }
+
+    static ProcessRun docker(String... args) {
+        return of(Stream.concat(Stream.of("docker"), Arrays.stream(args)).toArray(String[]::new));
+    }
+
+    /** -Dkindj.image when given, else the newest kindj/node image, as the other integration tests choose it. */
+    static String nodeImage() {
+        String given = System.getProperty("kindj.image", "");
+        if (!given.isBlank()) {
+            return given;
+        }
+        return docker("images", "kindj/node", "--format", "{{.Repository}}:{{.Tag}}").outOrFail().lines().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no kindj/node image; build one with ./kindj build node-image"));
     }
 
     /** Stdout, when the run exited with 0. */

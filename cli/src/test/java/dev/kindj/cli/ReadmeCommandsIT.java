@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kindj.api.Kindj;
+import dev.kindj.internal.provision.preflight.NodeInotifyUse;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,11 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadmeCommandsIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path ROOT = ProcessRun.ROOT;
     private static final String NAME = "readme-" + UUID.randomUUID().toString().substring(0, 6);
     private static final String CONTROL_PLANE = NAME + "-control-plane";
     private static final String CONTEXT = "kindj-" + NAME;
@@ -63,7 +65,7 @@ class ReadmeCommandsIT {
     @BeforeAll
     static void createCluster() {
         ProcessRun.of(ROOT.resolve("scripts/build-test-images.sh").toString(), "busybox").outOrFail();
-        nodeImage = nodeImage();
+        nodeImage = ProcessRun.nodeImage();
         defaultKubeconfig = dir.resolve("default-kubeconfig");
         createdKubeconfig = dir.resolve("created-kubeconfig");
         created = kindj(CREATE_TIMEOUT, "create", "cluster", "--name", NAME, "--image", nodeImage,
@@ -92,6 +94,18 @@ class ReadmeCommandsIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(createdKubeconfig))).isEqualTo(PRIVATE);
         assertThat(Config.fromKubeconfig(Files.readString(createdKubeconfig)).getCurrentContext().getName())
                 .isEqualTo(CONTEXT);
+    }
+
+    @Test
+    @Order(2)
+    void doctorCountsTheClusterInRootsInotifyBudget() {
+        ProcessRun doctor = kindj("doctor");
+
+        assertThat(doctor.exitCode()).as(doctor.toString()).isZero();
+        Matcher inUse = Pattern.compile("inotify instances +(\\d+) of root's (\\d+) in use").matcher(doctor.out());
+        assertThat(inUse.find()).as(doctor.out()).isTrue();
+        assertThat(Integer.parseInt(inUse.group(1))).isGreaterThanOrEqualTo(NodeInotifyUse.CONTROL_PLANE);
+        assertThat(doctor.out()).contains("A default cluster (one control plane) fits on this host.");
     }
 
     @Test
@@ -192,7 +206,7 @@ class ReadmeCommandsIT {
         List<String> volumes = volumesOf(worker);
         kindj("delete", "node", worker, "--name", NAME).outOrFail();
         assertThat(docker("ps", "-a", "-q", "--filter", "name=^/" + worker + "$")).isEmpty();
-        assertThat(volumes).allSatisfy(volume -> assertThat(dockerRun("volume", "inspect", volume).exitCode()).isNotZero());
+        assertThat(volumes).allSatisfy(volume -> assertThat(ProcessRun.docker("volume", "inspect", volume).exitCode()).isNotZero());
         assertThat(kubernetesNodes(kubeconfig)).containsExactly(CONTROL_PLANE);
     }
 
@@ -254,7 +268,7 @@ class ReadmeCommandsIT {
         String label = "label=dev.kindj.cluster=" + NAME;
         assertThat(docker("ps", "-a", "-q", "--filter", label)).isEmpty();
         assertThat(docker("network", "ls", "-q", "--filter", label)).isEmpty();
-        assertThat(volumes).allSatisfy(volume -> assertThat(dockerRun("volume", "inspect", volume).exitCode()).isNotZero());
+        assertThat(volumes).allSatisfy(volume -> assertThat(ProcessRun.docker("volume", "inspect", volume).exitCode()).isNotZero());
         assertThat(Files.readString(defaultKubeconfig)).doesNotContain(CONTEXT);
         assertThat(kindj("get", "clusters").outOrFail().lines()).doesNotContain(NAME);
     }
@@ -264,9 +278,7 @@ class ReadmeCommandsIT {
     }
 
     private static ProcessRun kindj(Duration timeout, String... args) {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("kindj").toString()));
-        command.addAll(Arrays.asList(args));
-        return ProcessRun.of(command, Map.of("KUBECONFIG", defaultKubeconfig.toString()), null, timeout);
+        return ProcessRun.kindj(Map.of("KUBECONFIG", defaultKubeconfig.toString()), timeout, args);
     }
 
     /** `get nodes -o json` as a list of objects with string fields. */
@@ -308,20 +320,6 @@ class ReadmeCommandsIT {
     }
 
     private static String docker(String... args) {
-        return dockerRun(args).outOrFail();
-    }
-
-    private static ProcessRun dockerRun(String... args) {
-        return ProcessRun.of(Stream.concat(Stream.of("docker"), Arrays.stream(args)).toArray(String[]::new));
-    }
-
-    /** -Dkindj.image when given, else the newest kindj/node image, as the other integration tests choose it. */
-    private static String nodeImage() {
-        String given = System.getProperty("kindj.image", "");
-        if (!given.isBlank()) {
-            return given;
-        }
-        return docker("images", "kindj/node", "--format", "{{.Repository}}:{{.Tag}}").lines().findFirst()
-                .orElseThrow(() -> new IllegalStateException("no kindj/node image; build one with ./kindj build node-image"));
+        return ProcessRun.docker(args).outOrFail();
     }
 }

@@ -20,6 +20,8 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
                             List<String> warnings) {
 
     public static final String DEFAULT_NAME = "kind";
+    /** Where kube-apiserver listens in its node, as kubeadm's default. */
+    public static final int API_SERVER_CONTAINER_PORT = 6443;
 
     public ClusterConfig {
         name = name == null ? DEFAULT_NAME : name;
@@ -47,6 +49,28 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
     /** What the cluster's kubeadm patches, then the node's own, ask of that node's bootstrap. */
     public KubeadmConfig kubeadmFor(NodeConfig node) {
         return KubeadmPatches.merge(kubeadmConfigPatches).overriddenBy(KubeadmPatches.merge(node.kubeadmConfigPatches()));
+    }
+
+    /**
+     * Every host port asked for by number: the API server's and each node's extra port mappings. Port 0 (Docker
+     * picks one) is left out; the API server listens on container port {@value #API_SERVER_CONTAINER_PORT}.
+     */
+    public List<HostPortRequest> fixedHostPorts() {
+        List<HostPortRequest> ports = new ArrayList<>();
+        if (networking.apiServerPort() != 0) {
+            ports.add(new HostPortRequest("networking.apiServerPort", new PortMapping(API_SERVER_CONTAINER_PORT,
+                    networking.apiServerPort(), networking.apiServerAddress(), PortProtocol.TCP)));
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            List<PortMapping> mappings = nodes.get(i).extraPortMappings();
+            for (int j = 0; j < mappings.size(); j++) {
+                if (mappings.get(j).hostPort() != 0) {
+                    ports.add(new HostPortRequest(FieldPath.index(FieldPath.index("nodes", i) + ".extraPortMappings", j),
+                            mappings.get(j)));
+                }
+            }
+        }
+        return ports;
     }
 
     /**

@@ -161,20 +161,11 @@ final class ConfigValidator {
     /** Docker cannot publish the same host port twice, and a wildcard address clashes with every other one. */
     private void checkHostPortsAreUnique(ClusterConfig config) {
         List<HostBinding> taken = new ArrayList<>();
-        Networking networking = config.networking();
-        if (networking.apiServerPort() > 0 && networking.apiServerPort() <= MAX_PORT) {
-            taken.add(new HostBinding("networking.apiServerPort", networking.apiServerPort(), PortProtocol.TCP,
-                    networking.apiServerAddress()));
-        }
-        for (int i = 0; i < config.nodes().size(); i++) {
-            List<PortMapping> mappings = config.nodes().get(i).extraPortMappings();
-            for (int j = 0; j < mappings.size(); j++) {
-                PortMapping mapping = mappings.get(j);
-                if (mapping.hostPort() > 0 && mapping.hostPort() <= MAX_PORT) {
-                    String owner = FieldPath.index(FieldPath.index("nodes", i) + ".extraPortMappings", j);
-                    claim(taken, new HostBinding(owner, mapping.hostPort(), mapping.protocol(),
-                            mapping.listenAddress()));
-                }
+        for (HostPortRequest request : config.fixedHostPorts()) {
+            PortMapping mapping = request.mapping();
+            if (mapping.hostPort() > 0 && mapping.hostPort() <= MAX_PORT) {
+                claim(taken, new HostBinding(request.field(), mapping.hostPort(), mapping.protocol(),
+                        mapping.listenAddress()));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.kindj.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -304,6 +305,27 @@ class ClusterConfigLoaderTest {
                 """, "ports.yaml");
 
         assertThat(config.nodes().get(0).extraPortMappings()).hasSize(6);
+    }
+
+    @Test
+    void fixedHostPortsAreNamedByTheirFieldAndRandomOnesAreLeftOut() {
+        ClusterConfig config = ClusterConfigLoader.parse("""
+                kind: Cluster
+                apiVersion: kind.x-k8s.io/v1alpha4
+                networking:
+                  apiServerPort: 16443
+                nodes:
+                - role: control-plane
+                - role: worker
+                  extraPortMappings:
+                  - {containerPort: 80, hostPort: 0}
+                  - {containerPort: 53, hostPort: 5353, protocol: UDP}
+                """, "ports.yaml");
+
+        assertThat(config.fixedHostPorts()).extracting(HostPortRequest::field, HostPortRequest::describe).containsExactly(
+                tuple("networking.apiServerPort", "127.0.0.1:16443/tcp"),
+                tuple("nodes[1].extraPortMappings[1]", "0.0.0.0:5353/udp"));
+        assertThat(ClusterConfig.builder().build().fixedHostPorts()).isEmpty();
     }
 
     @Test

@@ -19,6 +19,8 @@ import dev.kindj.internal.provision.bootstrap.steps.WriteConfiguration;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.ClusterPlanner;
+import dev.kindj.internal.provision.preflight.Demand;
+import dev.kindj.internal.provision.preflight.Preflight;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -91,11 +93,23 @@ public final class ClusterCreator {
         return this;
     }
 
-    public CreatedCluster create() {
-        Objects.requireNonNull(image, "a node image is required (withImage)");
+    /**
+     * Refuses, before anything is made, a cluster whose name is taken or that the host has no room for. {@link #create}
+     * checks again; callers that build images first call this before, so that a build is not wasted.
+     *
+     * @throws ClusterExistsException when the name is taken
+     * @throws dev.kindj.internal.provision.preflight.PreflightException naming everything the host is short of
+     */
+    public void preflight() {
         if (provider.listClusters().contains(config.name())) {
             throw new ClusterExistsException(config.name());
         }
+        Preflight.require(Demand.forCluster(config), provider.host());
+    }
+
+    public CreatedCluster create() {
+        Objects.requireNonNull(image, "a node image is required (withImage)");
+        preflight();
         List<String> missing = ClusterPlanner.images(config, image).stream().filter(i -> !provider.hasImage(i)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("node image " + String.join(", ", missing) + " is not in the Docker engine"

@@ -23,6 +23,8 @@ import dev.kindj.internal.provision.node.UnknownNameException;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.NodeSlots;
 import dev.kindj.internal.provision.plan.PlannedNode;
+import dev.kindj.internal.provision.preflight.Demand;
+import dev.kindj.internal.provision.preflight.Preflight;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +67,9 @@ public final class WorkerNodes {
     }
 
     /**
-     * Joins a new worker and waits until it is Ready, reporting each step. On failure nothing of the new worker is
-     * left: neither its container nor its Node nor routes to its pods.
+     * Joins a new worker and waits until it is Ready, reporting each step. When the host has no room for it (see
+     * {@link Preflight}) nothing is made; on a later failure nothing of the new worker is left: neither its
+     * container nor its Node nor routes to its pods.
      *
      * @param image the node image; empty for the first control plane's
      * @return the new node's name
@@ -78,6 +81,7 @@ public final class WorkerNodes {
         if (!provider.hasImage(nodeImage)) {
             throw new UnknownNameException("node image " + nodeImage + " is not in the Docker engine");
         }
+        Preflight.require(Demand.forWorker(clusterName), provider.host());
         PlannedNode added = NodeSlots.nextWorker(current, nodeImage);
         List<PlannedNode> nodes = new ArrayList<>(current.nodes());
         nodes.add(added);

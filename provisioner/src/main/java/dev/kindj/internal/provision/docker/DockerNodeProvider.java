@@ -17,6 +17,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.dockerjava.core.DockerClientImpl;
 import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.internal.provision.images.ImageName;
 import dev.kindj.internal.provision.node.EngineImage;
@@ -26,6 +27,8 @@ import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
+import dev.kindj.internal.provision.preflight.HostReadings;
+import dev.kindj.internal.provision.preflight.HostReadings.NamedSubnet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,8 +79,15 @@ public final class DockerNodeProvider implements NodeProvider {
     }
 
     @Override
+    public HostReadings host() {
+        // DockerClients always makes a DockerClientImpl
+        return new DockerHostReadings(((DockerClientImpl) docker).getHttpClient(), dockerHost);
+    }
+
+    @Override
     public String createNetwork(String clusterName) {
-        List<Ipv4Cidr> taken = new ArrayList<>(usedSubnets());
+        // Host routes count as taken too: a cluster network over, say, a VPN's range would cut the nodes off from it.
+        List<Ipv4Cidr> taken = new ArrayList<>(host().takenSubnets().value().stream().map(NamedSubnet::cidr).toList());
         while (true) {
             Ipv4Cidr subnet = SubnetAllocator.firstFree(taken).orElseThrow(() -> new IllegalStateException(
                     "no free /24 left in 172.28.0.0/14 for a cluster network; delete unused Docker networks"));
@@ -110,16 +120,6 @@ public final class DockerNodeProvider implements NodeProvider {
                 .map(Network.Ipam.Config::getSubnet)
                 .filter(Objects::nonNull)
                 .findFirst();
-    }
-
-    private List<Ipv4Cidr> usedSubnets() {
-        return docker.listNetworksCmd().exec().stream()
-                .filter(network -> network.getIpam() != null && network.getIpam().getConfig() != null)
-                .flatMap(network -> network.getIpam().getConfig().stream())
-                .map(Network.Ipam.Config::getSubnet)
-                .filter(subnet -> subnet != null && subnet.contains("."))
-                .map(Ipv4Cidr::of)
-                .toList();
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Picks a /24 for a new cluster network from 172.28.0.0/14, skipping every subnet an existing
- * Docker network already uses, so several clusters (and other projects) coexist.
+ * Docker network or a host route already uses, so several clusters (and other projects) coexist.
  */
 final class SubnetAllocator {
 

@@ -1,5 +1,6 @@
 package dev.kindj.internal.provision.node;
 
+import dev.kindj.internal.provision.preflight.HostReadings;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.util.Optional;
  * only to this interface.
  */
 public interface NodeProvider extends AutoCloseable {
+
+    /** What the preflight checks read about the engine and its host, read afresh on each use. */
+    HostReadings host();
 
     /** Creates the cluster's network with a subnet no other network uses, and returns that subnet. */
     String createNetwork(String clusterName);

@@ -18,7 +18,7 @@ public record ClusterPlan(
         Optional<PlannedNode> loadBalancer) {
 
     public static final String CLUSTER_DOMAIN = "cluster.local";
-    public static final int API_SERVER_PORT = 6443;
+    public static final int API_SERVER_PORT = ClusterConfig.API_SERVER_CONTAINER_PORT;
 
     public ClusterPlan {
         nodes = List.copyOf(nodes);

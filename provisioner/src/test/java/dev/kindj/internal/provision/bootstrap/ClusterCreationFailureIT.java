@@ -9,11 +9,15 @@ import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
 import dev.kindj.internal.provision.TestImages;
+import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.node.Node;
+import dev.kindj.internal.provision.preflight.PreflightException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,11 +84,24 @@ class ClusterCreationFailureIT {
     }
 
     @Test
-    void aFailureHalfwayRemovesEverythingCreatedSoFar() throws IOException {
+    void aPortAlreadyTakenIsRefusedBeforeAnythingIsCreated() throws IOException {
         String name = uniqueName();
-        try (ServerSocket taken = busyPort()) {
+        try (ServerSocket taken = busyPort(0)) {
             ClusterConfig config = configNeedingPort(name, taken.getLocalPort());
             assertThatThrownBy(() -> ClusterCreator.forConfig(config, provider).withImage(nodeImage).create())
+                    .isInstanceOf(PreflightException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort() + "/tcp (nodes[1].extraPortMappings[0])");
+        }
+        assertThat(provider.listClusters()).doesNotContain(name);
+    }
+
+    @Test
+    void aFailureHalfwayRemovesEverythingCreatedSoFar() throws IOException {
+        String name = uniqueName();
+        try (PortTakenOnceNodesAreMade port = new PortTakenOnceNodesAreMade()) {
+            ClusterConfig config = configNeedingPort(name, port.number);
+            assertThatThrownBy(() -> ClusterCreator.forConfig(config, provider).withImage(nodeImage).withProgress(port)
+                    .create())
                     .isInstanceOf(ClusterCreationException.class)
                     .hasMessageContaining("creating cluster '" + name + "' failed while preparing nodes");
         }
@@ -95,9 +112,9 @@ class ClusterCreationFailureIT {
     @Test
     void retainKeepsTheNodesOfAFailedCreationForDebugging() throws IOException {
         String name = uniqueName();
-        try (ServerSocket taken = busyPort()) {
-            assertThatThrownBy(() -> ClusterCreator.forConfig(configNeedingPort(name, taken.getLocalPort()), provider)
-                    .withImage(nodeImage).withRetain(true).create())
+        try (PortTakenOnceNodesAreMade port = new PortTakenOnceNodesAreMade()) {
+            assertThatThrownBy(() -> ClusterCreator.forConfig(configNeedingPort(name, port.number), provider)
+                    .withImage(nodeImage).withRetain(true).withProgress(port).create())
                     .isInstanceOf(ClusterCreationException.class);
             assertThat(provider.listNodes(name)).extracting(Node::name).contains(name + "-control-plane");
         } finally {
@@ -106,8 +123,9 @@ class ClusterCreationFailureIT {
         assertThat(provider.listClusters()).doesNotContain(name);
     }
 
-    private static ServerSocket busyPort() throws IOException {
-        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    /** @param port 0 for any free one */
+    private static ServerSocket busyPort(int port) throws IOException {
+        return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
     }
 
     /** A worker publishing a host port another process holds: Docker refuses to start it. */
@@ -117,5 +135,47 @@ class ClusterCreationFailureIT {
                 .withNode(NodeConfig.worker().withExtraPortMapping(
                         new PortMapping(80, hostPort, "127.0.0.1", PortProtocol.TCP)))
                 .build();
+    }
+
+    /**
+     * A loopback port that is free while the preflight looks and taken once the nodes are being made: Docker then
+     * cannot publish it, and creation fails halfway, with containers already made.
+     */
+    private static final class PortTakenOnceNodesAreMade implements CreationProgress, AutoCloseable {
+
+        final int number;
+        private ServerSocket taken;
+
+        PortTakenOnceNodesAreMade() throws IOException {
+            try (ServerSocket free = busyPort(0)) {
+                number = free.getLocalPort();
+            }
+        }
+
+        @Override
+        public void started(String title) {
+            if (title.equals(new CreateNodes().title())) {
+                try {
+                    taken = busyPort(number);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        @Override
+        public void finished(String title, Duration took) {
+        }
+
+        @Override
+        public void failed(String title, Throwable error) {
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (taken != null) {
+                taken.close();
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
 import java.time.Duration;
+import dev.kindj.internal.provision.preflight.PreflightException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,21 @@ class ClusterCreatorTest {
 
         assertThat(provider.calls("deleteCluster")).isEmpty();
         assertThat(provider.listNodes("demo")).extracting(Node::name).containsExactly("demo-control-plane");
+        assertThat(progress.started).isEmpty();
+    }
+
+    @Test
+    void aHostWithoutRoomRefusesBeforeAnythingIsMade() {
+        provider.host().withInotify(128, 120).withPortInUse(16443);
+        ClusterConfig config = ClusterConfig.builder().withName("demo").withControlPlanes(1).withWorkers(1)
+                .withNetworking(Networking.defaults().withApiServerPort(16443)).build();
+
+        assertThatThrownBy(() -> ClusterCreator.forConfig(config, provider).withImage(IMAGE).create())
+                .isInstanceOf(PreflightException.class)
+                .hasMessageContaining("1 control plane and 1 worker need 37").hasMessageContaining("short by 29")
+                .hasMessageContaining("127.0.0.1:16443/tcp (networking.apiServerPort)");
+
+        assertThat(provider.calls()).noneMatch(call -> call.startsWith("createNetwork") || call.startsWith("createNode"));
         assertThat(progress.started).isEmpty();
     }
 }

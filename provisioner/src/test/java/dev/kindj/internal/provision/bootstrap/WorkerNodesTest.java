@@ -3,6 +3,7 @@ package dev.kindj.internal.provision.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindj.InvalidRequestException;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.internal.provision.bootstrap.components.PodNetworkFiles;
 import dev.kindj.internal.provision.bootstrap.context.LiveClusterPlan;
@@ -115,5 +116,19 @@ class WorkerNodesTest {
                 .hasValueSatisfying(script -> assertThat(script).doesNotContain(ADDED_PODS));
         assertThat(LiveClusterPlan.read(provider, "demo").nodes()).extracting(PlannedNode::name)
                 .containsExactly(CONTROL_PLANE, WORKER);
+    }
+
+    @Test
+    void aHostWithoutRoomForAnotherWorkerRefusesBeforeAnythingIsMade() {
+        provider.host().withInotify(128, 120);
+
+        assertThatThrownBy(() -> WorkerNodes.add(provider, "demo", Optional.empty(), progress))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("cannot add a worker to cluster 'demo'; nothing was created")
+                .hasMessageContaining("1 worker needs 12").hasMessageContaining("short by 4");
+
+        assertThat(callsSinceCreation("createNode")).isEmpty();
+        assertThat(callsSinceCreation("copyIn")).isEmpty();
+        assertThat(progress.started).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.kindj.internal.provision.node;
 
 import dev.kindj.config.PortMapping;
+import dev.kindj.internal.provision.preflight.FakeHostReadings;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,7 @@ public final class FakeNodeProvider implements NodeProvider {
     private final List<Answer> answers = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private int nextSubnet = 1;
+    private final FakeHostReadings host = new FakeHostReadings();
 
     private record Answer(String callPart, int exitCode, String stdout) {
     }
@@ -54,6 +56,12 @@ public final class FakeNodeProvider implements NodeProvider {
             this.spec = spec;
             IMAGE_FILES.forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    /** What preflight reads; roomy until a test changes it. */
+    @Override
+    public FakeHostReadings host() {
+        return host;
     }
 
     /** Makes the images available, as if built into the engine. */

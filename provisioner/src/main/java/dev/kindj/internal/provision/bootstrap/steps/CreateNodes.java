@@ -4,6 +4,7 @@ import dev.kindj.config.Mount;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
+import dev.kindj.internal.provision.HostSockets;
 import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
@@ -14,9 +15,6 @@ import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.PlannedNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,17 +77,7 @@ public final class CreateNodes implements CreationStep {
             return mapping;
         }
         try {
-            InetAddress address = InetAddress.getByName(mapping.listenAddress());
-            int port;
-            if (mapping.protocol() == PortProtocol.UDP) {
-                try (DatagramSocket socket = new DatagramSocket(0, address)) {
-                    port = socket.getLocalPort();
-                }
-            } else {
-                try (ServerSocket socket = new ServerSocket(0, 1, address)) {
-                    port = socket.getLocalPort();
-                }
-            }
+            int port = HostSockets.bind(mapping.listenAddress(), 0, mapping.protocol());
             return new PortMapping(mapping.containerPort(), port, mapping.listenAddress(), mapping.protocol());
         } catch (IOException e) {
             throw new UncheckedIOException("finding a free port on " + mapping.listenAddress() + " failed", e);
