@@ -6,6 +6,7 @@ import dev.kindj.internal.provision.bootstrap.WorkerNodes;
 import dev.kindj.internal.provision.images.ImageLoadReport;
 import dev.kindj.internal.provision.images.ImageLoader;
 import dev.kindj.internal.provision.kubeconfig.ClusterKubeconfig;
+import dev.kindj.internal.provision.kubeconfig.KubeconfigFile;
 import dev.kindj.internal.provision.lifecycle.ClusterLifecycle;
 import dev.kindj.internal.provision.logs.ClusterLogs;
 import dev.kindj.internal.provision.node.ClusterNodes;
@@ -14,10 +15,8 @@ import dev.kindj.internal.provision.node.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
@@ -92,10 +91,7 @@ public final class KindjCluster implements AutoCloseable {
     public synchronized Path kubeconfigPath() {
         if (kubeconfigFile == null) {
             try {
-                kubeconfigFile = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                        ? Files.createTempFile("kindj-" + name + "-", ".kubeconfig",
-                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                        : Files.createTempFile("kindj-" + name + "-", ".kubeconfig");
+                kubeconfigFile = Files.createTempFile("kindj-" + name + "-", ".kubeconfig", KubeconfigFile.ownerOnly());
                 Files.writeString(kubeconfigFile, kubeconfig());
             } catch (IOException e) {
                 throw new KindjException("cannot write the kubeconfig of cluster " + name + ": " + e.getMessage(), e);
@@ -271,14 +267,7 @@ public final class KindjCluster implements AutoCloseable {
 
     /** Any running container of the cluster, load balancer included. */
     private void requireNode(String node) {
-        List<Node> containers = ClusterNodes.all(kindj.provider(), name);
-        Node found = containers.stream().filter(container -> container.name().equals(node)).findFirst()
-                .orElseThrow(() -> new InvalidRequestException("no node named '" + node + "' in cluster " + name
-                        + " (nodes: " + String.join(", ", containers.stream().map(Node::name).toList()) + ")"));
-        if (!found.isRunning()) {
-            throw new InvalidRequestException("node " + node + " of cluster " + name + " is not running; start the"
-                    + " cluster first");
-        }
+        ClusterNodes.runningContainer(kindj.provider(), name, node);
     }
 
     private List<String> runningNodes(List<String> nodeNames) {

@@ -16,6 +16,7 @@ import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.core.DockerClientImpl;
 import dev.kindj.config.Ipv4Cidr;
@@ -59,6 +60,9 @@ public final class DockerNodeProvider implements NodeProvider {
     private static final Logger LOG = LoggerFactory.getLogger(DockerNodeProvider.class);
     /** Whether this engine grants --privileged; learned on the first node and kept for the process. */
     private static final AtomicReference<NodeContainerSettings.Rights> RIGHTS = new AtomicReference<>();
+    /** Empty objects are written, as Docker itself writes them for exposed ports and volumes. */
+    private static final ObjectWriter INSPECT_JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .writerWithDefaultPrettyPrinter();
 
     private final DockerClient docker;
     private final URI dockerHost;
@@ -123,16 +127,6 @@ public final class DockerNodeProvider implements NodeProvider {
     }
 
     @Override
-    public boolean hasImage(String image) {
-        try {
-            docker.inspectImageCmd(image).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
-    @Override
     public Optional<EngineImage> findImage(String reference) {
         try {
             InspectImageResponse image = docker.inspectImageCmd(reference).exec();
@@ -153,9 +147,7 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public String inspectNode(String nodeName) {
         try {
-            // empty objects, as Docker itself writes them for exposed ports and volumes
-            return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(docker.inspectContainerCmd(nodeName).exec());
+            return INSPECT_JSON.writeValueAsString(docker.inspectContainerCmd(nodeName).exec());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write what Docker knows of " + nodeName, e);
         }

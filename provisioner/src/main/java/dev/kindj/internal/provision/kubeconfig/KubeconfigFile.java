@@ -103,7 +103,8 @@ public final class KubeconfigFile {
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly() {
+    /** File attributes that make a new file readable by its owner only, where the file system has POSIX modes. */
+    public static FileAttribute<?>[] ownerOnly() {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }

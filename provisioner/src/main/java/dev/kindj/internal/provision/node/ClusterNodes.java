@@ -35,7 +35,20 @@ public final class ClusterNodes {
      */
     public static List<Node> runningKubernetesNodes(NodeProvider provider, String clusterName, List<String> names) {
         List<Node> nodes = kubernetesNodes(provider, clusterName);
-        List<Node> selected = names.isEmpty() ? nodes : named(nodes, clusterName, names);
+        return running(names.isEmpty() ? nodes : named(nodes, clusterName, names), clusterName);
+    }
+
+    /**
+     * One container of the cluster, load balancer included, which must be running.
+     *
+     * @throws UnknownNameException for a cluster or container that does not exist
+     * @throws dev.kindj.InvalidRequestException for a container that is not running
+     */
+    public static Node runningContainer(NodeProvider provider, String clusterName, String name) {
+        return running(named(all(provider, clusterName), clusterName, List.of(name)), clusterName).get(0);
+    }
+
+    private static List<Node> running(List<Node> selected, String clusterName) {
         List<String> stopped = selected.stream().filter(node -> !node.isRunning()).map(Node::name).toList();
         if (!stopped.isEmpty()) {
             throw new dev.kindj.InvalidRequestException("node " + String.join(", ", stopped) + " of cluster " + clusterName

@@ -24,7 +24,9 @@ public interface NodeProvider extends AutoCloseable {
     Optional<String> networkSubnet(String clusterName);
 
     /** Whether the node image is present where nodes are created (nothing can be pulled). */
-    boolean hasImage(String image);
+    default boolean hasImage(String image) {
+        return findImage(image).isPresent();
+    }
 
     /** The image a reference names in the engine (a name, an ID or a digest), if there is one. */
     Optional<EngineImage> findImage(String reference);

@@ -121,11 +121,6 @@ public final class FakeNodeProvider implements NodeProvider {
     }
 
     @Override
-    public boolean hasImage(String image) {
-        return images.contains(image);
-    }
-
-    @Override
     public Optional<EngineImage> findImage(String reference) {
         return images.contains(reference) ? Optional.of(new EngineImage("sha256:" + reference.hashCode(), List.of(reference)))
                 : Optional.empty();
