@@ -333,8 +333,8 @@ mkdir -p "$work/node/bin"
 cp -a "$recipe/node/files" "$recipe/node/Dockerfile" "$work/node/"
 # containerd's sandbox image is the preloaded pause image; config.toml leaves a placeholder for it.
 sed -i "s|@PAUSE_IMAGE@|$PAUSE_IMAGE|" "$work/node/files/etc/containerd/config.toml"
-grep -qF "sandbox = '$PAUSE_IMAGE'" "$work/node/files/etc/containerd/config.toml" \
-  || die 1 "node/files/etc/containerd/config.toml has no sandbox = '@PAUSE_IMAGE@' line"
+grep -qF "sandbox_image = \"$PAUSE_IMAGE\"" "$work/node/files/etc/containerd/config.toml" \
+  || die 1 'node/files/etc/containerd/config.toml has no sandbox_image = "@PAUSE_IMAGE@" line'
 for b in "${K8S_BINARIES[@]}"; do cp -l "$kdir/$b" "$work/node/bin/" 2>/dev/null || cp "$kdir/$b" "$work/node/bin/"; done
 temp_images+=("$id-node:latest") # registered first: an interrupted build may still tag it
 run node docker build --force-rm --build-arg BASE="$base_tag" --build-arg KUBERNETES_VERSION="$version" \

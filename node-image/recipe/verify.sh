@@ -52,8 +52,9 @@ pinned() { in_node ctr -n k8s.io images ls | grep -F "$1 " | grep -q 'io.cri-con
 for preloaded in "$PAUSE_IMAGE" "$COREDNS_IMAGE" "$LOCAL_PATH_IMAGE" "$LOCAL_PATH_HELPER_IMAGE"; do
   check "$preloaded preloaded and pinned" pinned "$preloaded"
 done
+# the configuration containerd runs with (it converts the file's version 2 to its version 3)
 check "containerd's sandbox image is $PAUSE_IMAGE" \
-  sh -c "docker exec $name cat /etc/containerd/config.toml | grep -qF \"sandbox = '$PAUSE_IMAGE'\""
+  sh -c "docker exec $name containerd config dump | grep -qF \"sandbox = '$PAUSE_IMAGE'\""
 check "/kindj/version is $version" test "$(in_node cat /kindj/version)" = "$version"
 for c in kubelet kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
   check "$c --version prints $version" sh -c "docker exec $name $c --version | grep -qw -- '$version'"

@@ -10,14 +10,16 @@ import java.util.Map;
  * default; no nodes means one control-plane node, as in kind. Instances from {@link ClusterConfigLoader},
  * {@link #builder()} and {@link #withName(String)} are validated.
  *
+ * @param containerdConfigPatches         TOML merge patches of every node's containerd configuration, in order
+ * @param containerdConfigPatchesJSON6902 JSON 6902 patches of it (as YAML or JSON text), applied after the TOML ones
  * @param kubeadmConfigPatches kind's patches of the kubeadm, kubelet and kube-proxy documents of every node; see
  *                             {@link #kubeadmFor(NodeConfig)}
  * @param warnings             settings that were accepted but are not honoured, each naming its field path
  */
 public record ClusterConfig(String name, List<NodeConfig> nodes, Networking networking,
                             Map<String, Boolean> featureGates, Map<String, String> runtimeConfig,
-                            List<String> containerdConfigPatches, List<String> kubeadmConfigPatches,
-                            List<String> warnings) {
+                            List<String> containerdConfigPatches, List<String> containerdConfigPatchesJSON6902,
+                            List<String> kubeadmConfigPatches, List<String> warnings) {
 
     public static final String DEFAULT_NAME = "kind";
     /** Where kube-apiserver listens in its node, as kubeadm's default. */
@@ -30,6 +32,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
         featureGates = Copies.map(featureGates);
         runtimeConfig = Copies.map(runtimeConfig);
         containerdConfigPatches = Copies.list(containerdConfigPatches);
+        containerdConfigPatchesJSON6902 = Copies.list(containerdConfigPatchesJSON6902);
         kubeadmConfigPatches = Copies.list(kubeadmConfigPatches);
         warnings = Copies.list(warnings);
     }
@@ -80,7 +83,8 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
      */
     public ClusterConfig withName(String newName) {
         return validated(new ClusterConfig(newName, nodes, networking, featureGates, runtimeConfig,
-                containerdConfigPatches, kubeadmConfigPatches, warnings), new Problems("withName"));
+                containerdConfigPatches, containerdConfigPatchesJSON6902, kubeadmConfigPatches, warnings),
+                new Problems("withName"));
     }
 
     private static ClusterConfig validated(ClusterConfig config, Problems problems) {
@@ -97,6 +101,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
         private final Map<String, Boolean> featureGates = new LinkedHashMap<>();
         private final Map<String, String> runtimeConfig = new LinkedHashMap<>();
         private final List<String> containerdConfigPatches = new ArrayList<>();
+        private final List<String> containerdConfigPatchesJSON6902 = new ArrayList<>();
         private final List<String> kubeadmConfigPatches = new ArrayList<>();
 
         private Builder() {
@@ -137,8 +142,15 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
             return this;
         }
 
+        /** A TOML patch merged into every node's containerd configuration, as kind's {@code containerdConfigPatches}. */
         public Builder withContainerdConfigPatch(String tomlPatch) {
             containerdConfigPatches.add(tomlPatch);
+            return this;
+        }
+
+        /** A JSON 6902 patch (YAML or JSON list of operations) of every node's containerd configuration. */
+        public Builder withContainerdConfigPatchJSON6902(String operations) {
+            containerdConfigPatchesJSON6902.add(operations);
             return this;
         }
 
@@ -153,10 +165,10 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
             List<String> warnings = new ArrayList<>();
             Problems problems = new Problems("ClusterConfig.builder()");
             KubeadmPatches.check(kubeadmConfigPatches, nodes, networking, problems, warnings);
-            Warnings.containerdPatchesNotApplied(containerdConfigPatches).ifPresent(warnings::add);
+            ContainerdPatches.check(containerdConfigPatches, containerdConfigPatchesJSON6902, problems);
             Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
             return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
-                    containerdConfigPatches, kubeadmConfigPatches, warnings), problems);
+                    containerdConfigPatches, containerdConfigPatchesJSON6902, kubeadmConfigPatches, warnings), problems);
         }
 
         private Builder withNodes(int count, NodeConfig node) {

@@ -38,18 +38,13 @@ final class ClusterConfigReader {
         Map<String, Boolean> featureGates = fields.map("featureGates", yaml::bool);
         Map<String, String> runtimeConfig = fields.map("runtimeConfig", yaml::string);
         List<String> kubeadmConfigPatches = kubeadmConfigPatches(fields);
-        List<String> containerdConfigPatches = fields.strings("containerdConfigPatches");
+        List<String> containerdConfigPatches = patchTexts(fields, ContainerdPatches.TOML_FIELD);
+        List<String> containerdConfigPatchesJson6902 = patchTexts(fields, ContainerdPatches.JSON6902_FIELD);
         KubeadmPatches.check(kubeadmConfigPatches, nodes, networking, yaml.problems(), warnings);
+        ContainerdPatches.check(containerdConfigPatches, containerdConfigPatchesJson6902, yaml.problems());
         Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
-        Warnings.containerdPatchesNotApplied(containerdConfigPatches).ifPresent(warnings::add);
-        if (hasItems(fields, "containerdConfigPatchesJSON6902")) {
-            // a registry mirror or runtime setting that silently does not apply changes what the cluster does
-            yaml.problems().report(fields.path("containerdConfigPatchesJSON6902"), "kindj cannot apply JSON 6902 "
-                    + "patches to containerd's configuration yet; remove them (or write the change as a TOML patch, "
-                    + "knowing kindj does not apply those yet either)");
-        }
         return new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig, containerdConfigPatches,
-                kubeadmConfigPatches, warnings);
+                containerdConfigPatchesJson6902, kubeadmConfigPatches, warnings);
     }
 
     private void checkTypeMeta(Fields fields) {
@@ -108,19 +103,23 @@ final class ClusterConfigReader {
                 disableDefaultCNI, kubeProxyMode, dnsSearch);
     }
 
-    /** The patches' text; where each starts in the file is kept so that problems inside it get their line. */
     private List<String> kubeadmConfigPatches(Fields fields) {
-        List<String> patches = fields.list("kubeadmConfigPatches", (node, path) -> {
-            if (node instanceof ScalarNode scalar) {
-                yaml.problems().locateText(path, scalar);
-            }
-            return yaml.string(node, path);
-        });
+        List<String> patches = patchTexts(fields, "kubeadmConfigPatches");
         if (hasItems(fields, "kubeadmConfigPatchesJSON6902")) {
             warnings.add(fields.path("kubeadmConfigPatchesJSON6902") + ": kindj does not apply JSON 6902 patches to "
                     + "kubeadm documents yet; these patches are ignored, write them as kubeadmConfigPatches instead");
         }
         return patches;
+    }
+
+    /** The patches' text; where each starts in the file is kept so that problems inside it get their line. */
+    private List<String> patchTexts(Fields fields, String name) {
+        return fields.list(name, (node, path) -> {
+            if (node instanceof ScalarNode scalar) {
+                yaml.problems().locateText(path, scalar);
+            }
+            return yaml.string(node, path);
+        });
     }
 
     /** For list fields kind knows but kindj does not honour, so their items are not worth checking. */

@@ -8,14 +8,6 @@ final class Warnings {
     private Warnings() {
     }
 
-    static Optional<String> containerdPatchesNotApplied(List<String> patches) {
-        if (patches.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("containerdConfigPatches: kindj does not apply containerd configuration patches yet; "
-                + "nodes run with the node image's containerd configuration");
-    }
-
     /** etcd needs a majority of its members: an even count tolerates no more failures than one fewer does. */
     static Optional<String> evenControlPlanes(List<NodeConfig> nodes) {
         long controlPlanes = nodes.stream().filter(node -> node != null && node.role() == NodeRole.CONTROL_PLANE).count();

@@ -38,8 +38,7 @@ class ClusterConfigBuilderTest {
         assertThat(config.featureGates()).containsEntry("InPlacePodVerticalScaling", true);
         assertThat(config.runtimeConfig()).containsEntry("api/alpha", "false");
         assertThat(config.containerdConfigPatches()).containsExactly("[plugins]");
-        assertThat(config.warnings()).containsExactly("containerdConfigPatches: kindj does not apply containerd "
-                + "configuration patches yet; nodes run with the node image's containerd configuration");
+        assertThat(config.warnings()).isEmpty();
     }
 
     @Test

@@ -114,24 +114,7 @@ class ClusterConfigLoaderTest {
         assertThat(config.warnings()).containsExactly(
                 "nodes[1].kubeadmConfigPatchesJSON6902: kindj does not apply JSON 6902 patches to kubeadm documents yet; "
                         + "these patches are ignored, write them as kubeadmConfigPatches instead",
-                "nodes[1].gpus: kindj does not pass GPUs to nodes; this setting is ignored",
-                "containerdConfigPatches: kindj does not apply containerd configuration patches yet; nodes run "
-                        + "with the node image's containerd configuration");
-    }
-
-    @Test
-    void refusesContainerdJson6902PatchesItCannotApply() {
-        assertThatThrownBy(() -> ClusterConfigLoader.parse("""
-                kind: Cluster
-                apiVersion: kind.x-k8s.io/v1alpha4
-                containerdConfigPatchesJSON6902:
-                - |
-                  [{"op": "add", "path": "/version", "value": 2}]
-                """, "json.yaml"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("json.yaml:4:1: containerdConfigPatchesJSON6902: kindj cannot apply JSON 6902 patches to "
-                        + "containerd's configuration yet; remove them (or write the change as a TOML patch, knowing "
-                        + "kindj does not apply those yet either)");
+                "nodes[1].gpus: kindj does not pass GPUs to nodes; this setting is ignored");
     }
 
     @Test

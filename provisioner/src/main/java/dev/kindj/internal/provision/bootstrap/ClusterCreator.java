@@ -9,6 +9,7 @@ import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
 import dev.kindj.internal.provision.bootstrap.steps.ExportKubeconfig;
 import dev.kindj.internal.provision.bootstrap.steps.GenerateCertificates;
 import dev.kindj.internal.provision.bootstrap.steps.JoinControlPlanes;
+import dev.kindj.internal.provision.bootstrap.steps.PatchContainerd;
 import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
@@ -37,6 +38,7 @@ public final class ClusterCreator {
             new CreateNodes(),
             new ConfigureLoadBalancer(),
             new WriteConfiguration(),
+            new PatchContainerd(),
             new StartEtcd(),
             new JoinControlPlanes(),
             new StartControlPlane(),

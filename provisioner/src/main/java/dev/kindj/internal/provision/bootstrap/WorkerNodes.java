@@ -8,6 +8,7 @@ import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.bootstrap.context.LiveClusterPlan;
 import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
 import dev.kindj.internal.provision.bootstrap.steps.IssueNodeCertificates;
+import dev.kindj.internal.provision.bootstrap.steps.PatchContainerd;
 import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.RoutePodRanges;
@@ -47,6 +48,7 @@ public final class WorkerNodes {
             new IssueNodeCertificates(),
             new CreateNodes(),
             new WriteConfiguration(),
+            new PatchContainerd(),
             new RoutePodRanges(),
             new StartNodeAgents(),
             new RegisterNodes(),

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A plan as JSON: what operations on a running cluster need to know about it. That is the cluster-wide settings
- * (networking, feature gates, the cluster's kubeadm patches, which a worker added later gets too) and every container; per-node settings that only mattered when a node was made (labels,
+ * (networking, feature gates, the cluster's kubeadm and containerd patches, which a worker added later gets
+ * too) and every container; per-node settings that only mattered when a node was made (labels,
  * mounts, ports) are left out, so a plan read back has plain nodes of their roles.
  */
 public final class PlanJson {
@@ -28,6 +29,7 @@ public final class PlanJson {
     public static String write(ClusterPlan plan) {
         Document document = new Document(plan.name(), plan.nodeSubnet().toString(), plan.config().networking(),
                 plan.config().featureGates(), plan.config().kubeadmConfigPatches(),
+                plan.config().containerdConfigPatches(), plan.config().containerdConfigPatchesJSON6902(),
                 plan.nodes().stream().map(Container::of).toList(),
                 plan.loadBalancer().map(Container::of).orElse(null));
         try {
@@ -50,6 +52,9 @@ public final class PlanJson {
         document.featureGates().forEach(config::withFeatureGate);
         // plans written before kindj honoured kubeadm patches have none
         Optional.ofNullable(document.kubeadmConfigPatches()).orElse(List.of()).forEach(config::withKubeadmConfigPatch);
+        Optional.ofNullable(document.containerdConfigPatches()).orElse(List.of()).forEach(config::withContainerdConfigPatch);
+        Optional.ofNullable(document.containerdConfigPatchesJSON6902()).orElse(List.of())
+                .forEach(config::withContainerdConfigPatchJSON6902);
         List<PlannedNode> nodes = new ArrayList<>();
         for (Container container : document.nodes()) {
             NodeConfig node = NodeConfig.of(container.role() == NodeRole.CONTROL_PLANE
@@ -64,7 +69,9 @@ public final class PlanJson {
     }
 
     private record Document(String name, String nodeSubnet, Networking networking, Map<String, Boolean> featureGates,
-                            List<String> kubeadmConfigPatches, List<Container> nodes, Container loadBalancer) {
+                            List<String> kubeadmConfigPatches, List<String> containerdConfigPatches,
+                            List<String> containerdConfigPatchesJSON6902, List<Container> nodes,
+                            Container loadBalancer) {
     }
 
     /** @param podCidr null for the load balancer */

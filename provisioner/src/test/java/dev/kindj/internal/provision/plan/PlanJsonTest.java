@@ -46,13 +46,27 @@ class PlanJsonTest {
     }
 
     @Test
+    void containerdPatchesComeBackForWorkersAddedLater() {
+        ClusterConfig config = ClusterConfig.builder().withName("demo")
+                .withContainerdConfigPatch("[plugins.\"io.containerd.grpc.v1.cri\"]\nrestrict_oom_score_adj = true\n")
+                .withContainerdConfigPatchJSON6902("[{op: remove, path: /plugins/x}]").build();
+        ClusterPlan plan = ClusterPlanner.plan(config, "172.28.5.0/24", "kindj/node:1", null);
+
+        ClusterConfig read = PlanJson.read(PlanJson.write(plan)).config();
+
+        assertThat(read.containerdConfigPatches()).isEqualTo(config.containerdConfigPatches());
+        assertThat(read.containerdConfigPatchesJSON6902()).isEqualTo(config.containerdConfigPatchesJSON6902());
+    }
+
+    @Test
     void aPlanWrittenBeforeKubeadmPatchesReadsWithNone() {
         String json = PlanJson.write(ClusterPlanner.plan(ClusterConfig.builder().withName("demo").build(),
                 "172.28.5.0/24", "kindj/node:1", null));
-        String old = json.replaceAll("\"kubeadmConfigPatches\" : \\[ \\],?\\s*", "");
+        String old = json.replaceAll("\"(kubeadm|containerd)ConfigPatches(JSON6902)?\" : \\[ \\],?\\s*", "");
 
-        assertThat(old).isNotEqualTo(json);
+        assertThat(old).doesNotContain("ConfigPatches");
         assertThat(PlanJson.read(old).config().kubeadmConfigPatches()).isEmpty();
+        assertThat(PlanJson.read(old).config().containerdConfigPatches()).isEmpty();
     }
 
     @Test
