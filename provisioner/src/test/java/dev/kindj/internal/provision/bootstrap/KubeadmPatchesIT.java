@@ -8,19 +8,23 @@ import dev.kindj.config.Networking;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.Waits;
+import dev.kindj.internal.nodeimage.PreloadedImages;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.node.v1.RuntimeClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * kind's kubeadm patches on a real 1+1 cluster (cluster-wide ones on both nodes, node-level ones on their node), and
- * networking.dnsSearch.
+ * kind's kubeadm patches on a real 1+1 cluster (cluster-wide ones on both nodes, node-level ones on their node), its
+ * containerd patches, and networking.dnsSearch.
  */
 class KubeadmPatchesIT {
 
@@ -66,6 +70,16 @@ class KubeadmPatchesIT {
                         kind: KubeProxyConfiguration
                         conntrack:
                           tcpCloseWaitTimeout: 30s
+                        """)
+                // kind's own runtime-class handler, and a second one added by a JSON 6902 patch
+                .withContainerdConfigPatch("""
+                        [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.test-handler]
+                          runtime_type = "io.containerd.runc.v2"
+                        """)
+                .withContainerdConfigPatchJSON6902("""
+                        - op: copy
+                          from: /plugins/io.containerd.grpc.v1.cri/containerd/runtimes/test-handler
+                          path: /plugins/io.containerd.grpc.v1.cri/containerd/runtimes/json-handler
                         """));
     }
 
@@ -120,6 +134,35 @@ class KubeadmPatchesIT {
         for (String node : List.of(cluster.controlPlane(), cluster.worker(1))) {
             assertThat(cluster.provider().exec(node, "cat", "/etc/resolv.conf").orThrow(node).stdout().lines())
                     .as("resolv.conf of %s", node).contains("search kindj.example corp.example");
+        }
+    }
+
+    @Test
+    void podsRunWithRuntimeHandlersOnlyTheContainerdPatchesDefine() {
+        var client = cluster.client();
+        for (String handler : List.of("test-handler", "json-handler")) {
+            client.resource(new RuntimeClassBuilder().withNewMetadata().withName(handler).endMetadata()
+                    .withHandler(handler).build()).serverSideApply();
+            for (String node : List.of(cluster.controlPlane(), cluster.worker(1))) {
+                String name = handler + "-" + (node.equals(cluster.controlPlane()) ? "cp" : "worker");
+                // the preloaded pause image: nodes cannot pull, and a pod's sandbox fails at once on an unknown handler
+                client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName(name)
+                        .endMetadata().withNewSpec().withRuntimeClassName(handler).withNodeName(node)
+                        .addNewToleration().withOperator("Exists").endToleration()
+                        .addNewContainer().withName("pause").withImage(PreloadedImages.PAUSE).endContainer()
+                        .endSpec().build()).create();
+                client.pods().inNamespace("default").withName(name).waitUntilCondition(
+                        pod -> pod != null && "Running".equals(pod.getStatus().getPhase()), 90, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void containerdOnEveryNodeRunsWithThePatchedConfiguration() {
+        for (String node : List.of(cluster.controlPlane(), cluster.worker(1))) {
+            String dump = cluster.provider().exec(node, "containerd", "config", "dump").orThrow(node).stdout();
+            assertThat(dump).as("containerd config dump on %s", node).contains("[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.test-handler]",
+                "[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.json-handler]", "SystemdCgroup = true");
         }
     }
 
