@@ -58,10 +58,10 @@ public final class TestCluster implements AutoCloseable {
         try {
             ClusterConfig config = nodes.withName(name).build();
             ClusterCreator creator = ClusterCreator.forConfig(config, provider)
-                    .withImage(TestImages.node(TestDocker.client()))
+                    .withImage(TestImages.node())
                     .withWaitForReady(Duration.ofMinutes(3));
             if (config.controlPlanes().size() > 1) {
-                creator.withLoadBalancerImage(TestImages.loadBalancer(TestDocker.client()));
+                creator.withLoadBalancerImage(TestImages.loadBalancer());
             }
             return new TestCluster(provider, creator.create());
         } catch (RuntimeException e) {

@@ -1,11 +1,10 @@
 package dev.kindj.internal.provision;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Image;
+import dev.kindj.internal.nodeimage.KubernetesSource;
+import dev.kindj.internal.nodeimage.LoadBalancerImage;
+import dev.kindj.internal.nodeimage.NodeImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Optional;
 
 /** Images the integration tests run; all are built locally, since nothing can be pulled. */
@@ -38,31 +37,23 @@ public final class TestImages {
     }
 
     /**
-     * The load balancer image of HA clusters: -Dkindj.loadBalancerImage when given, else the newest kindj/haproxy image
-     * in the engine (`kindj build node-image` builds it with the node image).
+     * The load balancer image of HA clusters: -Dkindj.loadBalancerImage when given, else the one this checkout's recipe
+     * builds (`kindj build node-image` builds it with the node image).
      */
-    public static String loadBalancer(DockerClient docker) {
-        return given("kindj.loadBalancerImage").orElseGet(() -> newest(docker, "kindj/haproxy"));
+    public static String loadBalancer() {
+        return given("kindj.loadBalancerImage").orElseGet(LoadBalancerImage::reference);
     }
 
     /**
-     * The node image: -Dkindj.image when given, else the newest kindj/node image in the engine
-     * (scripts/test.sh builds the current recipe's image before the tests run).
+     * The node image: -Dkindj.image when given, else the one this checkout's recipe builds (scripts/test.sh builds it
+     * before the tests run), never merely the newest: other checkouts on the machine build images of other recipes.
      */
-    public static String node(DockerClient docker) {
-        return given("kindj.image").orElseGet(() -> newest(docker, "kindj/node"));
+    public static String node() {
+        return given("kindj.image").orElseGet(
+                () -> NodeImage.reference(NodeImage.DEFAULT_KUBERNETES_VERSION, KubernetesSource.MODULES));
     }
 
     private static Optional<String> given(String property) {
         return Optional.ofNullable(System.getProperty(property)).filter(value -> !value.isBlank());
-    }
-
-    private static String newest(DockerClient docker, String repository) {
-        return docker.listImagesCmd().withReferenceFilter(repository).exec().stream()
-                .filter(image -> image.getRepoTags() != null && image.getRepoTags().length > 0)
-                .max(Comparator.comparing(Image::getCreated))
-                .map(image -> Arrays.stream(image.getRepoTags()).filter(tag -> tag.startsWith(repository + ":")).findFirst().orElseThrow())
-                .orElseThrow(() -> new IllegalStateException(
-                        "no " + repository + " image in the Docker engine: run ./kindj build node-image (scripts/test.sh does)"));
     }
 }

@@ -3,7 +3,6 @@ package dev.kindj.internal.provision.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
@@ -32,7 +31,7 @@ class ClusterCreationFailureIT {
     @BeforeAll
     static void connect() {
         provider = DockerNodeProvider.connect();
-        nodeImage = TestImages.node(TestDocker.client());
+        nodeImage = TestImages.node();
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package dev.kindj.internal.provision.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
@@ -73,7 +72,7 @@ class ClusterIT {
                 .withNode(NodeConfig.worker())
                 .build();
         cluster = ClusterCreator.forConfig(config, provider)
-                .withImage(TestImages.node(TestDocker.client()))
+                .withImage(TestImages.node())
                 .withWaitForReady(Duration.ofMinutes(3))
                 .create();
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(cluster.kubeconfig())).build();

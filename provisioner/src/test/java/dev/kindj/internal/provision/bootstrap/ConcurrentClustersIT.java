@@ -28,7 +28,7 @@ class ConcurrentClustersIT {
         String run = UUID.randomUUID().toString().substring(0, 4);
         List<String> names = List.of("cc" + run + "-a", "cc" + run + "-b", "cc" + run + "-c");
         try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
-            String image = TestImages.node(TestDocker.client());
+            String image = TestImages.node();
             String app = TestImages.app();
             List<String> volumes = new java.util.ArrayList<>();
             try {

@@ -65,8 +65,8 @@ class HaClusterIT {
         provider = DockerNodeProvider.connect();
         ClusterConfig config = ClusterConfig.builder().withName(NAME).withControlPlanes(3).withWorkers(1).build();
         cluster = ClusterCreator.forConfig(config, provider)
-                .withImage(TestImages.node(TestDocker.client()))
-                .withLoadBalancerImage(TestImages.loadBalancer(TestDocker.client()))
+                .withImage(TestImages.node())
+                .withLoadBalancerImage(TestImages.loadBalancer())
                 .withWaitForReady(Duration.ofMinutes(3))
                 .create();
         Config clientConfig = Config.fromKubeconfig(cluster.kubeconfig());
