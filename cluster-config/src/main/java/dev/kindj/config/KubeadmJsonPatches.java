@@ -158,7 +158,8 @@ final class KubeadmJsonPatches {
                 continue;
             }
             if (now == null) {
-                if (!old.isEmpty()) {
+                // an empty map or list in the baseline is only there so that paths into it exist
+                if (!old.isContainerNode() || !old.isEmpty()) {
                     removed(fieldPointer + " (" + old + ")");
                 }
             } else if (ARGS_FIELDS.contains(name) && args(old) != null && args(now) != null) {

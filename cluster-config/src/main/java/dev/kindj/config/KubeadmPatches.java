@@ -122,13 +122,6 @@ final class KubeadmPatches {
     record Translations(List<String> cluster, List<List<String>> nodes) {
     }
 
-    /** Checks the cluster's and every node's merge patches as kind would apply them. */
-    static void check(List<String> clusterPatches, List<NodeConfig> nodes, Networking networking, Problems problems,
-                      List<String> warnings) {
-        check(clusterPatches, List.of(), nodes, nodes.stream().map(node -> List.<KubeadmJsonPatch>of()).toList(),
-                networking, problems, warnings);
-    }
-
     /**
      * Checks the patches in kind's order (the cluster's merge patches, its JSON 6902 patches, then each node's merge
      * and JSON 6902 patches over those) and translates the JSON 6902 ones.

@@ -1,6 +1,7 @@
 package dev.kindj.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -319,6 +320,28 @@ class KubeadmJsonPatchesTest {
                   kind: KubeProxyConfiguration
                 """)).isEqualTo("json.yaml:4:3: kubeadmConfigPatchesJSON6902[0].patch: required; a list of RFC 6902 "
                 + "operations such as '- op: add' with 'path' and 'value'");
+    }
+
+    @Test
+    void theBuilderTakesClusterWidePatchesWithTheSameChecks() {
+        ClusterConfig config = ClusterConfig.builder().withControlPlanes(1).withWorkers(1)
+                .withKubeadmConfigPatchJSON6902("kubeadm.k8s.io", "v1beta4", "JoinConfiguration", """
+                        - op: add
+                          path: /nodeRegistration/kubeletExtraArgs/-
+                          value: {name: node-labels, value: tier=backend}
+                        """).build();
+
+        assertThat(config.kubeadmFor(config.nodes().get(1)).registration(false).labels())
+                .containsExactly(Map.entry("tier", "backend"));
+        assertThatThrownBy(() -> ClusterConfig.builder()
+                .withKubeadmConfigPatchJSON6902("kubeadm.k8s.io", "v1beta3", "ClusterConfiguration", """
+                        - op: remove
+                          path: /networking/podSubnet
+                        """).build())
+                .hasMessage("ClusterConfig.builder(): kubeadmConfigPatchesJSON6902[0].patch: removes "
+                        + "/networking/podSubnet (\"10.244.0.0/16\"), which kind's generated configuration or an "
+                        + "earlier patch sets; kindj can add to those settings and change them, but not drop them: "
+                        + "leave it in, or take it out of the earlier patch");
     }
 
     @Test
