@@ -8,23 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KubeadmJsonPatchesTest {
-    private static final String HEADER = """
-            kind: Cluster
-            apiVersion: kind.x-k8s.io/v1alpha4
-            """;
+    private static final KindConfigFile FILE = new KindConfigFile("json.yaml");
 
-    private static ClusterConfig parse(String body) {
-        return ClusterConfigLoader.parse(HEADER + body, "json.yaml");
-    }
-
-    private static String problem(String body) {
-        try {
-            parse(body);
-        } catch (ConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("no ConfigException");
-    }
 
     private static KubeadmConfig first(ClusterConfig config) {
         return config.kubeadmFor(config.nodes().get(0));
@@ -32,7 +17,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void appliesV1beta3OperationsToKindsGeneratedClusterConfiguration() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeadm.k8s.io
                   version: v1beta3
@@ -62,7 +47,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void appliesV1beta4OperationsToListsOfNameAndValue() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeadm.k8s.io
                   version: v1beta4
@@ -92,7 +77,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void withoutAVersionPatchesTheVersionKindGeneratesToday() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeadm.k8s.io
                   kind: ClusterConfiguration
@@ -104,7 +89,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void seesWhatMergePatchesSetAndAppliesNodePatchesToTheirNodeOnlyAfterTheClusters() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatches:
                 - |
                   kind: KubeletConfiguration
@@ -160,7 +145,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void warnsAboutFieldsKindjDoesNotMapAndNodeSettingsNoNodeReads() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeadm.k8s.io
                   version: v1beta3
@@ -191,7 +176,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void refusesWhatKindjsBootstrapSetsAtThePatch() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeadm.k8s.io
                   version: v1beta3
@@ -207,7 +192,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void refusesRemovingWhatKindOrAnEarlierPatchSets() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatches:
                 - |
                   kind: ClusterConfiguration
@@ -235,7 +220,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void pointsAtTheOperationWhosePathDoesNotExist() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeadm.k8s.io
                   version: v1beta3
@@ -255,7 +240,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void refusesPatchesThatAreNotListsOfOperations() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeadm.k8s.io
                   kind: ClusterConfiguration
@@ -286,7 +271,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void refusesUnknownGroupsVersionsAndKinds() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeadm.k8s.io
                   version: v1beta2
@@ -314,7 +299,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void requiresTheOperations() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeproxy.config.k8s.io
                   kind: KubeProxyConfiguration
@@ -346,7 +331,7 @@ class KubeadmJsonPatchesTest {
 
     @Test
     void keepsPatchesWithoutEffectOutOfTheConfiguration() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeproxy.config.k8s.io
                   version: v1alpha1
