@@ -56,6 +56,7 @@ class BadKubeadmPatchTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains(config + ":11:9: nodes[0].kubeadmConfigPatchesJSON6902[0].patch[0]: 'replace "
-                + "/apiServer/timeoutForControlPlane' does not apply to the ClusterConfiguration document kindj patches");
+                + "/apiServer/timeoutForControlPlane' does not apply to the ClusterConfiguration document kindj "
+                + "patches");
     }
 }

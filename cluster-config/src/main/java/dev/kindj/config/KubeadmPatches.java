@@ -79,17 +79,13 @@ final class KubeadmPatches {
     private final List<String> warnings;
     private final Networking networking;
     private final String textPath;
-    /** The text is kindj's translation of a JSON 6902 patch: positions in it are not in the file. */
-    private final boolean translated;
     private String apiVersion;
 
-    private KubeadmPatches(Problems problems, List<String> warnings, Networking networking, String textPath,
-                           boolean translated) {
+    private KubeadmPatches(Problems problems, List<String> warnings, Networking networking, String textPath) {
         this.problems = problems;
         this.warnings = warnings;
         this.networking = networking;
         this.textPath = textPath;
-        this.translated = translated;
     }
 
     /**
@@ -101,17 +97,19 @@ final class KubeadmPatches {
                               List<String> warnings) {
         KubeadmConfig merged = KubeadmConfig.EMPTY;
         for (int i = 0; i < patches.size(); i++) {
-            KubeadmPatches reader = new KubeadmPatches(problems, warnings, networking, FieldPath.index(listPath, i),
-                    false);
+            KubeadmPatches reader = new KubeadmPatches(problems, warnings, networking, FieldPath.index(listPath, i));
             merged = merged.overriddenBy(reader.patch(patches.get(i)));
         }
         return merged;
     }
 
-    /** What a JSON 6902 patch translated to a merge patch asks; problems point at the patch's first line. */
+    /**
+     * What a JSON 6902 patch translated to a merge patch asks. The text is kindj's, not the file's: the caller gives
+     * problems their position.
+     */
     static KubeadmConfig readTranslated(String mergePatch, String patchPath, Networking networking, Problems problems,
                                         List<String> warnings) {
-        return new KubeadmPatches(problems, warnings, networking, patchPath, true).patch(mergePatch);
+        return new KubeadmPatches(problems, warnings, networking, patchPath).patch(mergePatch);
     }
 
     /**
@@ -502,7 +500,7 @@ final class KubeadmPatches {
     }
 
     private void error(Node node, String path, String message) {
-        problems.reportInText(textPath, node == null || translated ? null : node.getStartMark(), path, message);
+        problems.reportInText(textPath, node == null ? null : node.getStartMark(), path, message);
     }
 
     /** The fields of one map in a patch; the ones nobody took are warned about as not supported. */

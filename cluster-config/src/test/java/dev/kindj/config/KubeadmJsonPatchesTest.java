@@ -175,7 +175,7 @@ class KubeadmJsonPatchesTest {
     }
 
     @Test
-    void refusesWhatKindjsBootstrapSetsAtThePatch() {
+    void refusesWhatKindjsBootstrapSetsAtTheOperationThatSetsIt() {
         assertThat(FILE.problem("""
                 kubeadmConfigPatchesJSON6902:
                 - group: kubeadm.k8s.io
@@ -185,7 +185,7 @@ class KubeadmJsonPatchesTest {
                     - op: add
                       path: /apiServer/extraArgs/secure-port
                       value: "7443"
-                """)).isEqualTo("json.yaml:8:5: kubeadmConfigPatchesJSON6902[0].patch.apiServer.extraArgs.secure-port: "
+                """)).isEqualTo("json.yaml:8:7: kubeadmConfigPatchesJSON6902[0].patch.apiServer.extraArgs.secure-port: "
                 + "--secure-port of kube-apiserver cannot be changed: kindj's bootstrap sets it (its certificates, "
                 + "ports and addresses depend on it)");
     }
@@ -209,13 +209,14 @@ class KubeadmJsonPatchesTest {
                     - op: remove
                       path: /apiServer/extraArgs/audit-log-maxage
                 """)).isEqualTo(String.join("\n",
-                "json.yaml:14:5: kubeadmConfigPatchesJSON6902[0].patch: removes \"localhost\" from /apiServer/certSANs, "
-                        + "which kind's generated configuration or an earlier patch sets; kindj can add to those "
-                        + "settings and change them, but not drop them: leave it in, or take it out of the earlier patch",
-                "json.yaml:14:5: kubeadmConfigPatchesJSON6902[0].patch: removes /apiServer/extraArgs/audit-log-maxage "
-                        + "(\"3\"), which kind's generated configuration or an earlier patch sets; kindj can add to "
-                        + "those settings and change them, but not drop them: leave it in, or take it out of the "
-                        + "earlier patch"));
+                "json.yaml:14:7: kubeadmConfigPatchesJSON6902[0].patch[0]: removes \"localhost\" from "
+                        + "/apiServer/certSANs, which kind's generated configuration or an earlier patch sets; kindj "
+                        + "can add to those settings and change them, but not drop them: leave it in, or take it out "
+                        + "of the earlier patch",
+                "json.yaml:16:7: kubeadmConfigPatchesJSON6902[0].patch[1]: removes "
+                        + "/apiServer/extraArgs/audit-log-maxage (\"3\"), which kind's generated configuration or an "
+                        + "earlier patch sets; kindj can add to those settings and change them, but not drop them: "
+                        + "leave it in, or take it out of the earlier patch"));
     }
 
     @Test
@@ -323,7 +324,7 @@ class KubeadmJsonPatchesTest {
                         - op: remove
                           path: /networking/podSubnet
                         """).build())
-                .hasMessage("ClusterConfig.builder(): kubeadmConfigPatchesJSON6902[0].patch: removes "
+                .hasMessage("ClusterConfig.builder(): kubeadmConfigPatchesJSON6902[0].patch[0]: removes "
                         + "/networking/podSubnet (\"10.244.0.0/16\"), which kind's generated configuration or an "
                         + "earlier patch sets; kindj can add to those settings and change them, but not drop them: "
                         + "leave it in, or take it out of the earlier patch");

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * kind's kubeadm patches on a real 1+1 cluster (cluster-wide ones on both nodes, node-level ones on their node, JSON 6902
- * ones after the merge patches of their level), and networking.dnsSearch.
+ * kind's kubeadm patches on a real 1+1 cluster (cluster-wide ones on both nodes, node-level ones on their node, JSON
+ * 6902 ones after the merge patches of their level), and networking.dnsSearch.
  */
 class KubeadmPatchesIT {
 
