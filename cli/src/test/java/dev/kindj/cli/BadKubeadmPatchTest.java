@@ -33,4 +33,30 @@ class BadKubeadmPatchTest {
         assertThat(run.err()).contains(config + ":11:22: nodes[0].kubeadmConfigPatches[0].apiServer.extraArgs"
                 + ".secure-port: --secure-port of kube-apiserver cannot be changed");
     }
+
+    @Test
+    void aJson6902OperationThatDoesNotApplyIsAConfigErrorAtItsLine(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("bad-json.yaml"), """
+                kind: Cluster
+                apiVersion: kind.x-k8s.io/v1alpha4
+                name: kubeadm-json-patch-refused
+                nodes:
+                - role: control-plane
+                  kubeadmConfigPatchesJSON6902:
+                  - group: kubeadm.k8s.io
+                    version: v1beta3
+                    kind: ClusterConfiguration
+                    patch: |
+                      - op: replace
+                        path: /apiServer/timeoutForControlPlane
+                        value: 4m0s
+                """);
+
+        CliRun run = CliRun.of("create", "cluster", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains(config + ":11:9: nodes[0].kubeadmConfigPatchesJSON6902[0].patch[0]: 'replace "
+                + "/apiServer/timeoutForControlPlane' does not apply to the ClusterConfiguration document kindj "
+                + "patches");
+    }
 }

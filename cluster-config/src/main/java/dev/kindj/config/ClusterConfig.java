@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param containerdConfigPatches         TOML merge patches of every node's containerd configuration, in order
  * @param containerdConfigPatchesJSON6902 JSON 6902 patches of it (as YAML or JSON text), applied after the TOML ones
- * @param kubeadmConfigPatches kind's patches of the kubeadm, kubelet and kube-proxy documents of every node; see
+ * @param kubeadmConfigPatches kind's patches of the kubeadm, kubelet and kube-proxy documents of every node, followed
+ *                             by its JSON 6902 ones translated to the merge patches they amount to; see
  *                             {@link #kubeadmFor(NodeConfig)}
  * @param warnings             settings that were accepted but are not honoured, each naming its field path
  */
@@ -103,6 +104,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
         private final List<String> containerdConfigPatches = new ArrayList<>();
         private final List<String> containerdConfigPatchesJSON6902 = new ArrayList<>();
         private final List<String> kubeadmConfigPatches = new ArrayList<>();
+        private final List<KubeadmJsonPatch> kubeadmConfigPatchesJSON6902 = new ArrayList<>();
 
         private Builder() {
         }
@@ -160,15 +162,30 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
             return this;
         }
 
+        /**
+         * A kind JSON 6902 kubeadm patch for every node, applied after the merge patches as kind does: RFC 6902
+         * operations (YAML or JSON) on the document of that group, version (null for any) and kind.
+         */
+        public Builder withKubeadmConfigPatchJSON6902(String group, String version, String kind, String operations) {
+            kubeadmConfigPatchesJSON6902.add(new KubeadmJsonPatch(group, version, kind, operations,
+                    FieldPath.index("kubeadmConfigPatchesJSON6902", kubeadmConfigPatchesJSON6902.size())));
+            return this;
+        }
+
         /** @throws ConfigException listing every problem of the configuration */
         public ClusterConfig build() {
             List<String> warnings = new ArrayList<>();
             Problems problems = new Problems("ClusterConfig.builder()");
-            KubeadmPatches.check(kubeadmConfigPatches, nodes, networking, problems, warnings);
+            List<List<KubeadmJsonPatch>> noNodeJsonPatches = nodes.stream().map(node -> List.<KubeadmJsonPatch>of())
+                    .toList();
+            KubeadmPatches.Translations translations = KubeadmPatches.check(kubeadmConfigPatches,
+                    kubeadmConfigPatchesJSON6902, nodes, noNodeJsonPatches, networking, problems, warnings);
             ContainerdPatches.check(containerdConfigPatches, containerdConfigPatchesJSON6902, problems);
             Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
+            List<String> allKubeadmPatches = new ArrayList<>(kubeadmConfigPatches);
+            allKubeadmPatches.addAll(translations.cluster());
             return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
-                    containerdConfigPatches, containerdConfigPatchesJSON6902, kubeadmConfigPatches, warnings), problems);
+                    containerdConfigPatches, containerdConfigPatchesJSON6902, allKubeadmPatches, warnings), problems);
         }
 
         private Builder withNodes(int count, NodeConfig node) {

@@ -1,8 +1,10 @@
 package dev.kindj.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -11,9 +13,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class ClusterConfigReader {
     static final String KIND = "Cluster";
     static final String API_VERSION = "kind.x-k8s.io/v1alpha4";
+    private static final String KUBEADM_PATCHES = "kubeadmConfigPatches";
 
     private final YamlReader yaml;
     private final List<String> warnings = new ArrayList<>();
+    /** Each node's kubeadmConfigPatchesJSON6902 by the node's path, applied over the cluster's. */
+    private final Map<String, List<KubeadmJsonPatch>> nodeJsonPatches = new HashMap<>();
 
     ClusterConfigReader(Problems problems) {
         this.yaml = new YamlReader(problems);
@@ -33,18 +38,23 @@ final class ClusterConfigReader {
     private ClusterConfig cluster(Fields fields) {
         checkTypeMeta(fields);
         String name = fields.string("name");
-        List<NodeConfig> nodes = fields.list("nodes", (node, path) -> yaml.object(node, path, this::node));
+        List<NodeConfig> nodes = fields.list("nodes", (node, path) -> yaml.object(node, path,
+                nodeFields -> node(nodeFields, path)));
         Networking networking = fields.object("networking", this::networking);
         Map<String, Boolean> featureGates = fields.map("featureGates", yaml::bool);
         Map<String, String> runtimeConfig = fields.map("runtimeConfig", yaml::string);
-        List<String> kubeadmConfigPatches = kubeadmConfigPatches(fields);
+        List<String> kubeadmConfigPatches = patchTexts(fields, KUBEADM_PATCHES);
+        List<KubeadmJsonPatch> kubeadmJsonPatches = kubeadmJsonPatches(fields);
         List<String> containerdConfigPatches = patchTexts(fields, ContainerdPatches.TOML_FIELD);
         List<String> containerdConfigPatchesJson6902 = patchTexts(fields, ContainerdPatches.JSON6902_FIELD);
-        KubeadmPatches.check(kubeadmConfigPatches, nodes, networking, yaml.problems(), warnings);
+        KubeadmPatches.Translations translations = KubeadmPatches.check(kubeadmConfigPatches, kubeadmJsonPatches,
+                nodes, IntStream.range(0, nodes.size()).mapToObj(i -> nodeJsonPatches.getOrDefault(
+                        FieldPath.index("nodes", i), List.of())).toList(), networking, yaml.problems(), warnings);
         ContainerdPatches.check(containerdConfigPatches, containerdConfigPatchesJson6902, yaml.problems());
         Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
-        return new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig, containerdConfigPatches,
-                containerdConfigPatchesJson6902, kubeadmConfigPatches, warnings);
+        return new ClusterConfig(name, withTranslations(nodes, translations.nodes()), networking, featureGates,
+                runtimeConfig, containerdConfigPatches, containerdConfigPatchesJson6902,
+                concat(kubeadmConfigPatches, translations.cluster()), warnings);
     }
 
     private void checkTypeMeta(Fields fields) {
@@ -64,14 +74,15 @@ final class ClusterConfigReader {
         }
     }
 
-    private NodeConfig node(Fields fields) {
+    private NodeConfig node(Fields fields, String nodePath) {
         NodeRole role = fields.choice("role", NodeRole.class);
         String image = fields.string("image");
         Map<String, String> labels = fields.map("labels", yaml::string);
         List<Mount> mounts = fields.list("extraMounts", (node, path) -> yaml.object(node, path, this::mount));
         List<PortMapping> portMappings = fields.list("extraPortMappings",
                 (node, path) -> yaml.object(node, path, this::portMapping));
-        List<String> kubeadmConfigPatches = kubeadmConfigPatches(fields);
+        List<String> kubeadmConfigPatches = patchTexts(fields, KUBEADM_PATCHES);
+        nodeJsonPatches.put(nodePath, kubeadmJsonPatches(fields));
         if (fields.string("gpus") != null) {
             warnings.add(fields.path("gpus") + ": kindj does not pass GPUs to nodes; this setting is ignored");
         }
@@ -103,13 +114,29 @@ final class ClusterConfigReader {
                 disableDefaultCNI, kubeProxyMode, dnsSearch);
     }
 
-    private List<String> kubeadmConfigPatches(Fields fields) {
-        List<String> patches = patchTexts(fields, "kubeadmConfigPatches");
-        if (hasItems(fields, "kubeadmConfigPatchesJSON6902")) {
-            warnings.add(fields.path("kubeadmConfigPatchesJSON6902") + ": kindj does not apply JSON 6902 patches to "
-                    + "kubeadm documents yet; these patches are ignored, write them as kubeadmConfigPatches instead");
+    private List<KubeadmJsonPatch> kubeadmJsonPatches(Fields fields) {
+        return fields.list(KUBEADM_PATCHES + "JSON6902", (node, path) -> yaml.object(node, path, entry ->
+                new KubeadmJsonPatch(entry.string("group"), entry.string("version"), entry.string("kind"),
+                        entry.documentText("patch"), path)));
+    }
+
+    /** kind applies the JSON 6902 patches after the merge patches of the same level: they go last. */
+    private static List<NodeConfig> withTranslations(List<NodeConfig> nodes, List<List<String>> translations) {
+        List<NodeConfig> result = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeConfig node = nodes.get(i);
+            for (String patch : translations.get(i)) {
+                node = node.withKubeadmConfigPatch(patch);
+            }
+            result.add(node);
         }
-        return patches;
+        return result;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> result = new ArrayList<>(first);
+        result.addAll(second);
+        return result;
     }
 
     /** The patches' text; where each starts in the file is kept so that problems inside it get their line. */
@@ -120,11 +147,6 @@ final class ClusterConfigReader {
             }
             return yaml.string(node, path);
         });
-    }
-
-    /** For list fields kind knows but kindj does not honour, so their items are not worth checking. */
-    private static boolean hasItems(Fields fields, String name) {
-        return !fields.list(name, (node, path) -> node).isEmpty();
     }
 
     private static int orZero(Integer value) {

@@ -4,15 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import java.io.StringReader;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Checks kind's containerd patches when the config is read, so that a patch that would only fail on the nodes is
@@ -27,9 +20,6 @@ final class ContainerdPatches {
     /** The version of the node image's containerd configuration, which patches are merged into. */
     private static final int CONFIG_VERSION = 2;
     private static final TomlMapper TOML = new TomlMapper();
-    private static final Set<String> OPERATIONS = Set.of("add", "remove", "replace", "move", "copy", "test");
-    private static final Set<String> NEED_VALUE = Set.of("add", "replace", "test");
-    private static final Set<String> NEED_FROM = Set.of("move", "copy");
 
     private ContainerdPatches() {
     }
@@ -39,7 +29,8 @@ final class ContainerdPatches {
             checkToml(tomlPatches.get(i), FieldPath.index(TOML_FIELD, i), problems);
         }
         for (int i = 0; i < json6902Patches.size(); i++) {
-            checkJson6902(json6902Patches.get(i), FieldPath.index(JSON6902_FIELD, i), problems);
+            String path = FieldPath.index(JSON6902_FIELD, i);
+            JsonPatchText.read(json6902Patches.get(i), path, "/plugins/io.containerd.grpc.v1.cri/registry", problems);
         }
     }
 
@@ -57,51 +48,5 @@ final class ContainerdPatches {
                     new int[0], 0);
             problems.reportInText(path, mark, path, "the patch is not valid TOML: " + e.getOriginalMessage());
         }
-    }
-
-    private static void checkJson6902(String patch, String path, Problems problems) {
-        Object operations;
-        try {
-            operations = new Yaml(new LoaderOptions()).load(new StringReader(patch));
-        } catch (MarkedYAMLException e) {
-            problems.reportInText(path, e.getProblemMark(), path, "the patch is not valid YAML or JSON: "
-                    + e.getProblem());
-            return;
-        } catch (YAMLException e) {
-            problems.reportInText(path, null, path, "the patch is not valid YAML or JSON: " + e.getMessage());
-            return;
-        }
-        if (!(operations instanceof List<?> list)) {
-            problems.reportInText(path, null, path, "a JSON 6902 patch is a list of operations such as "
-                    + "'- op: add' with 'path' and 'value'");
-            return;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            String problem = operationProblem(list.get(i));
-            if (problem != null) {
-                problems.reportInText(path, null, FieldPath.index(path, i), problem);
-            }
-        }
-    }
-
-    private static String operationProblem(Object item) {
-        if (!(item instanceof Map<?, ?> operation)) {
-            return "an operation is a map with 'op' and 'path'";
-        }
-        Object op = operation.get("op");
-        if (!(op instanceof String name) || !OPERATIONS.contains(name)) {
-            return "'op' must be one of " + String.join(", ", OPERATIONS.stream().sorted().toList())
-                    + (op == null ? "" : ", not '" + op + "'");
-        }
-        if (!(operation.get("path") instanceof String)) {
-            return "'" + name + "' needs a 'path' such as /plugins/io.containerd.grpc.v1.cri/registry";
-        }
-        if (NEED_VALUE.contains(name) && !operation.containsKey("value")) {
-            return "'" + name + "' needs a 'value'";
-        }
-        if (NEED_FROM.contains(name) && !(operation.get("from") instanceof String)) {
-            return "'" + name + "' needs a 'from' path";
-        }
-        return null;
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * The fields of one YAML map with a fixed schema. Every field asked for becomes a known field, so that
@@ -32,6 +33,15 @@ final class Fields {
     String string(String name) {
         String text = reader.string(take(name), path(name));
         return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** A string whose text is a document of its own, located so that problems inside it get their line. */
+    String documentText(String name) {
+        Node node = take(name);
+        if (node instanceof ScalarNode scalar) {
+            reader.problems().locateText(path(name), scalar);
+        }
+        return reader.string(node, path(name));
     }
 
     Integer integer(String name) {

@@ -24,17 +24,18 @@ import org.yaml.snakeyaml.nodes.Tag;
  * is refused with the reason (it would break the bootstrap or contradict kind's own fields), or is warned about.
  */
 final class KubeadmPatches {
-    private static final String CLUSTER = "ClusterConfiguration";
-    private static final String INIT = "InitConfiguration";
-    private static final String JOIN = "JoinConfiguration";
-    private static final String KUBELET = "KubeletConfiguration";
-    private static final String KUBE_PROXY = "KubeProxyConfiguration";
-    private static final String V1BETA3 = "kubeadm.k8s.io/v1beta3";
-    private static final String V1BETA4 = "kubeadm.k8s.io/v1beta4";
-    private static final Map<String, Set<String>> API_VERSIONS = Map.of(
+    static final String CLUSTER = "ClusterConfiguration";
+    static final String INIT = "InitConfiguration";
+    static final String JOIN = "JoinConfiguration";
+    static final String KUBELET = "KubeletConfiguration";
+    static final String KUBE_PROXY = "KubeProxyConfiguration";
+    static final String V1BETA3 = "kubeadm.k8s.io/v1beta3";
+    static final String V1BETA4 = "kubeadm.k8s.io/v1beta4";
+    static final Map<String, Set<String>> API_VERSIONS = Map.of(
             CLUSTER, Set.of(V1BETA3, V1BETA4), INIT, Set.of(V1BETA3, V1BETA4), JOIN, Set.of(V1BETA3, V1BETA4),
             KUBELET, Set.of("kubelet.config.k8s.io/v1beta1"), KUBE_PROXY, Set.of("kubeproxy.config.k8s.io/v1alpha1"));
-    private static final String CLUSTER_DOMAIN = "cluster.local";
+    static final List<String> KINDS = List.of(CLUSTER, INIT, JOIN, KUBELET, KUBE_PROXY);
+    static final String CLUSTER_DOMAIN = "cluster.local";
 
     /**
      * Flags kindj's bootstrap sets to its own certificates, keys and data, or to the ports and addresses its components
@@ -102,23 +103,68 @@ final class KubeadmPatches {
         return merged;
     }
 
-    /** Checks the cluster's and every node's patches as kind would apply them. */
-    static void check(List<String> clusterPatches, List<NodeConfig> nodes, Networking networking, Problems problems,
-                      List<String> warnings) {
+    /**
+     * What a JSON 6902 patch translated to a merge patch asks. The text is kindj's, not the file's: the caller gives
+     * problems their position.
+     */
+    static KubeadmConfig readTranslated(String mergePatch, String patchPath, Networking networking, Problems problems,
+                                        List<String> warnings) {
+        return new KubeadmPatches(problems, warnings, networking, patchPath).patch(mergePatch);
+    }
+
+    /**
+     * The JSON 6902 patches of a configuration, translated to merge patches.
+     *
+     * @param nodes each node's, in the order of the nodes
+     */
+    record Translations(List<String> cluster, List<List<String>> nodes) {
+    }
+
+    /**
+     * Checks the patches in kind's order (the cluster's merge patches, its JSON 6902 patches, then each node's merge
+     * and JSON 6902 patches over those) and translates the JSON 6902 ones.
+     */
+    static Translations check(List<String> clusterPatches, List<KubeadmJsonPatch> clusterJsonPatches,
+                              List<NodeConfig> nodes, List<List<KubeadmJsonPatch>> nodeJsonPatches,
+                              Networking networking, Problems problems, List<String> warnings) {
         Networking agreed = networking == null ? Networking.defaults() : networking;
-        read(clusterPatches, "kubeadmConfigPatches", agreed, problems, warnings);
+        KubeadmConfig cluster = read(clusterPatches, "kubeadmConfigPatches", agreed, problems, warnings);
+        List<KubeadmJsonPatches.Translation> clusterTranslations = KubeadmJsonPatches.translate(clusterJsonPatches,
+                cluster, agreed, problems, warnings);
+        cluster = overridden(cluster, clusterTranslations);
+        List<List<String>> nodeTranslations = new ArrayList<>();
         boolean firstControlPlaneSeen = false;
         for (int i = 0; i < nodes.size(); i++) {
             NodeConfig node = nodes.get(i);
             if (node == null) {
+                nodeTranslations.add(List.of());
                 continue;
             }
             String path = FieldPath.field(FieldPath.index("nodes", i), "kubeadmConfigPatches");
-            KubeadmConfig config = read(node.kubeadmConfigPatches(), path, agreed, problems, warnings);
+            KubeadmConfig own = read(node.kubeadmConfigPatches(), path, agreed, problems, warnings);
+            List<KubeadmJsonPatches.Translation> translations = KubeadmJsonPatches.translate(nodeJsonPatches.get(i),
+                    cluster.overriddenBy(own), agreed, problems, warnings);
+            nodeTranslations.add(mergePatches(translations));
             boolean controlPlane = node.role() == NodeRole.CONTROL_PLANE;
-            warnUnused(config, path, controlPlane && !firstControlPlaneSeen, !controlPlane, warnings);
+            boolean firstControlPlane = controlPlane && !firstControlPlaneSeen;
+            warnUnused(own, path, firstControlPlane, !controlPlane, warnings);
+            warnUnused(overridden(KubeadmConfig.EMPTY, translations), path + "JSON6902", firstControlPlane,
+                    !controlPlane, warnings);
             firstControlPlaneSeen |= controlPlane;
         }
+        return new Translations(mergePatches(clusterTranslations), nodeTranslations);
+    }
+
+    private static KubeadmConfig overridden(KubeadmConfig config, List<KubeadmJsonPatches.Translation> translations) {
+        KubeadmConfig result = config;
+        for (KubeadmJsonPatches.Translation translation : translations) {
+            result = result.overriddenBy(translation.config());
+        }
+        return result;
+    }
+
+    private static List<String> mergePatches(List<KubeadmJsonPatches.Translation> translations) {
+        return translations.stream().map(KubeadmJsonPatches.Translation::mergePatch).toList();
     }
 
     /** Patches of a configuration that was validated when it was built. */
@@ -172,7 +218,7 @@ final class KubeadmPatches {
         if (kind == null || !API_VERSIONS.containsKey(kind)) {
             error(kindNode == null ? root : kindNode, FieldPath.field(textPath, "kind"), (kind == null ? "missing"
                     : "'" + kind + "' is not a kind kindj can patch") + "; kind applies a patch to the document of the "
-                    + "same kind, one of " + String.join(", ", List.of(CLUSTER, INIT, JOIN, KUBELET, KUBE_PROXY)));
+                    + "same kind, one of " + String.join(", ", KINDS));
             return KubeadmConfig.EMPTY;
         }
         Node versionNode = doc.take("apiVersion");

@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param role                 null means {@link NodeRole#CONTROL_PLANE}, as in kind
  * @param image                null means the default node image, chosen by whoever provisions the cluster
- * @param kubeadmConfigPatches kind's patches for this node only, applied after the cluster's
+ * @param kubeadmConfigPatches kind's patches for this node only, applied after the cluster's; from a config file, its
+ *                             JSON 6902 ones follow, translated to the merge patches they amount to
  */
 public record NodeConfig(NodeRole role, String image, Map<String, String> labels, List<Mount> extraMounts,
                          List<PortMapping> extraPortMappings, List<String> kubeadmConfigPatches) {

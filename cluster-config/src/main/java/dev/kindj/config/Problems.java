@@ -85,6 +85,11 @@ final class Problems {
         }
     }
 
+    /** What was found so far, in the order it was found. */
+    List<ConfigProblem> found() {
+        return List.copyOf(found);
+    }
+
     void throwIfAny() {
         if (!found.isEmpty()) {
             List<ConfigProblem> inFileOrder = new ArrayList<>(found);

@@ -101,19 +101,12 @@ class ClusterConfigLoaderTest {
     }
 
     @Test
-    void warnsAboutJson6902PatchesAndOtherIgnoredSettings() {
+    void warnsAboutIgnoredSettings() {
         ClusterConfig config = ClusterConfigLoader.parse(FULL + """
-                  kubeadmConfigPatchesJSON6902:
-                  - group: kubeadm.k8s.io
-                    version: v1beta3
-                    kind: JoinConfiguration
-                    patch: "[]"
                   gpus: all
                 """, "full.yaml");
 
         assertThat(config.warnings()).containsExactly(
-                "nodes[1].kubeadmConfigPatchesJSON6902: kindj does not apply JSON 6902 patches to kubeadm documents yet; "
-                        + "these patches are ignored, write them as kubeadmConfigPatches instead",
                 "nodes[1].gpus: kindj does not pass GPUs to nodes; this setting is ignored");
     }
 

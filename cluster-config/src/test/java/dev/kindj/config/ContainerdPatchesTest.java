@@ -72,9 +72,9 @@ class ContainerdPatchesTest {
                     path: /plugins/z
                 """, "ops.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("ops.yaml:5:3: containerdConfigPatchesJSON6902[0][0]: 'add' needs a 'value'")
-                .hasMessageContaining("containerdConfigPatchesJSON6902[0][1]: 'op' must be one of add, copy, move, "
-                        + "remove, replace, test, not 'rename'")
+                .hasMessageContaining("ops.yaml:5:5: containerdConfigPatchesJSON6902[0][0]: 'add' needs a 'value'")
+                .hasMessageContaining("ops.yaml:7:5: containerdConfigPatchesJSON6902[0][1]: 'op' must be one of add, "
+                        + "copy, move, remove, replace, test, not 'rename'")
                 .hasMessageContaining("containerdConfigPatchesJSON6902[0][2]: 'copy' needs a 'from' path");
     }
 

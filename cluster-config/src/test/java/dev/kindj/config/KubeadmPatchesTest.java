@@ -9,27 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KubeadmPatchesTest {
-    private static final String HEADER = """
-            kind: Cluster
-            apiVersion: kind.x-k8s.io/v1alpha4
-            """;
+    private static final KindConfigFile FILE = new KindConfigFile("patches.yaml");
 
-    private static ClusterConfig parse(String body) {
-        return ClusterConfigLoader.parse(HEADER + body, "patches.yaml");
-    }
-
-    private static String problem(String body) {
-        try {
-            parse(body);
-        } catch (ConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("no ConfigException");
-    }
 
     @Test
     void readsV1beta3ExtraArgsAsAMap() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatches:
                 - |
                   kind: ClusterConfiguration
@@ -62,7 +47,7 @@ class KubeadmPatchesTest {
 
     @Test
     void readsV1beta4ExtraArgsAsAListOfNameAndValue() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatches:
                 - |
                   kind: InitConfiguration
@@ -96,7 +81,7 @@ class KubeadmPatchesTest {
 
     @Test
     void mergesPatchesInOrderAndNodePatchesOnlyIntoTheirNode() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatches:
                 - |
                   kind: KubeletConfiguration
@@ -142,7 +127,7 @@ class KubeadmPatchesTest {
 
     @Test
     void laterArgsOverrideEarlierOnes() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatches:
                 - |
                   kind: ClusterConfiguration
@@ -167,7 +152,7 @@ class KubeadmPatchesTest {
 
     @Test
     void warnsAboutFieldsNotSupportedYetByName() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatches:
                 - |
                   kind: ClusterConfiguration
@@ -199,8 +184,8 @@ class KubeadmPatchesTest {
                         pathType: "DirectoryOrCreate"
                 """;
 
-        assertThat(parse(audit).warnings()).isEmpty();
-        assertThat(problem(audit.replace("mountPath: /etc/kubernetes/policies", "mountPath: /etc/policies")))
+        assertThat(FILE.parse(audit).warnings()).isEmpty();
+        assertThat(FILE.problem(audit.replace("mountPath: /etc/kubernetes/policies", "mountPath: /etc/policies")))
                 .isEqualTo("patches.yaml:13:20: kubeadmConfigPatches[0].apiServer.extraVolumes[0].mountPath: kindj "
                         + "runs the component on the node itself, where it sees '/etc/kubernetes/policies' directly; "
                         + "use the same path as hostPath (and in the component's flags)");
@@ -208,7 +193,7 @@ class KubeadmPatchesTest {
 
     @Test
     void pointsAtTheLineInsideABlockPatch() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatches:
                 - |
                   kind: ClusterConfiguration
@@ -222,7 +207,7 @@ class KubeadmPatchesTest {
 
     @Test
     void leavesFileFlagsKindjDoesNotSetToTheUser() {
-        ClusterConfig config = parse("""
+        ClusterConfig config = FILE.parse("""
                 kubeadmConfigPatches:
                 - |
                   kind: ClusterConfiguration
@@ -234,7 +219,7 @@ class KubeadmPatchesTest {
 
         assertThat(config.kubeadmFor(config.nodes().get(0)).apiServerArgs()).containsOnlyKeys("oidc-ca-file",
                 "audit-policy-file");
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatches:
                 - |
                   kind: ClusterConfiguration
@@ -246,7 +231,7 @@ class KubeadmPatchesTest {
 
     @Test
     void refusesCertificatePathsAndDroppingKindjsSecurityFlags() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 nodes:
                 - role: control-plane
                   kubeadmConfigPatches:
@@ -270,7 +255,7 @@ class KubeadmPatchesTest {
 
     @Test
     void refusesPatchesThatAreNotYaml() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatches:
                 - |
                   kind: ClusterConfiguration
@@ -280,7 +265,7 @@ class KubeadmPatchesTest {
 
     @Test
     void refusesUnknownKindsAndApiVersions() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatches:
                 - |
                   kind: KubeletConfig
@@ -298,7 +283,7 @@ class KubeadmPatchesTest {
 
     @Test
     void refusesValuesOfTheWrongType() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatches:
                 - |
                   kind: KubeletConfiguration
@@ -317,7 +302,7 @@ class KubeadmPatchesTest {
 
     @Test
     void refusesNetworkingThatContradictsKinds() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 networking:
                   podSubnet: 10.200.0.0/16
                 kubeadmConfigPatches:
@@ -332,7 +317,7 @@ class KubeadmPatchesTest {
 
     @Test
     void refusesBadTaintsAndLabels() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatches:
                 - |
                   kind: JoinConfiguration
@@ -351,7 +336,7 @@ class KubeadmPatchesTest {
 
     @Test
     void checksNodeLabelsLikeKindsLabels() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatches:
                 - |
                   kind: InitConfiguration
@@ -364,7 +349,7 @@ class KubeadmPatchesTest {
 
     @Test
     void pointsAtTheFieldWhenThePatchIsAQuotedString() {
-        assertThat(problem("""
+        assertThat(FILE.problem("""
                 kubeadmConfigPatches:
                 - "kind: KubeProxyConfiguration\\nclientConnection: {}"
                 """)).startsWith("patches.yaml:4:3: kubeadmConfigPatches[0].clientConnection: kindj's bootstrap "

@@ -14,21 +14,36 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.node.v1.RuntimeClassBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * kind's kubeadm patches on a real 1+1 cluster (cluster-wide ones on both nodes, node-level ones on their node), its
- * containerd patches, and networking.dnsSearch.
+ * kind's kubeadm patches on a real 1+1 cluster (cluster-wide ones on both nodes, node-level ones on their node, JSON
+ * 6902 ones after the merge patches of their level), its containerd patches, and networking.dnsSearch.
  */
 class KubeadmPatchesIT {
 
+    private static final String JSON_PATCHED_SAN = "json-patched.kindj.example";
     private static final String CLOSE_WAIT_TIMEOUT = "/proc/sys/net/netfilter/nf_conntrack_tcp_timeout_close_wait";
+
+    /** The type of a DNS name among a certificate's subject alternative names. */
+    private static final int DNS_NAME = 2;
 
     private static TestCluster cluster;
 
@@ -80,6 +95,18 @@ class KubeadmPatchesIT {
                         - op: copy
                           from: /plugins/io.containerd.grpc.v1.cri/containerd/runtimes/test-handler
                           path: /plugins/io.containerd.grpc.v1.cri/containerd/runtimes/json-handler
+                        """)
+                // kind's documented JSON 6902 example: one more name on the API server's certificate
+                .withKubeadmConfigPatchJSON6902("kubeadm.k8s.io", "v1beta3", "ClusterConfiguration", """
+                        - op: add
+                          path: /apiServer/certSANs/-
+                          value: %s
+                        """.formatted(JSON_PATCHED_SAN))
+                // replaces what the merge patch above set, as kind applies JSON 6902 patches after merge patches
+                .withKubeadmConfigPatchJSON6902("kubelet.config.k8s.io", "v1beta1", "KubeletConfiguration", """
+                        - op: replace
+                          path: /maxPods
+                          value: 60
                         """));
     }
 
@@ -100,7 +127,7 @@ class KubeadmPatchesIT {
 
     @Test
     void kubeletConfigurationPatchesSetCapacityWithTheNodesOwnPatchLast() {
-        assertThat(node(cluster.controlPlane()).getStatus().getCapacity().get("pods").getAmount()).isEqualTo("50");
+        assertThat(node(cluster.controlPlane()).getStatus().getCapacity().get("pods").getAmount()).isEqualTo("60");
         assertThat(node(cluster.worker(1)).getStatus().getCapacity().get("pods").getAmount()).isEqualTo("40");
     }
 
@@ -116,6 +143,12 @@ class KubeadmPatchesIT {
                 .dryRun().create())
                 .isInstanceOf(KubernetesClientException.class)
                 .hasMessageContaining("Use of external IPs is denied by admission control");
+    }
+
+    @Test
+    void apiServerServesACertificateWithTheNameAJson6902PatchAdded() throws Exception {
+        Collection<List<?>> names = servingCertificate().getSubjectAlternativeNames();
+        assertThat(names).contains(List.of(DNS_NAME, JSON_PATCHED_SAN), List.of(DNS_NAME, "localhost"));
     }
 
     @Test
@@ -161,8 +194,27 @@ class KubeadmPatchesIT {
     void containerdOnEveryNodeRunsWithThePatchedConfiguration() {
         for (String node : List.of(cluster.controlPlane(), cluster.worker(1))) {
             String dump = cluster.provider().exec(node, "containerd", "config", "dump").orThrow(node).stdout();
-            assertThat(dump).as("containerd config dump on %s", node).contains("[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.test-handler]",
-                "[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.json-handler]", "SystemdCgroup = true");
+            assertThat(dump).as("containerd config dump on %s", node).contains(
+                    "[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.test-handler]",
+                    "[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.json-handler]", "SystemdCgroup = true");
+        }
+    }
+
+    /** The certificate the API server presents on the host port, checked against the cluster's CA. */
+    private static X509Certificate servingCertificate() throws Exception {
+        Config config = cluster.client().getConfiguration();
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("cluster-ca", CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(config.getCaCertData()))));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        URI server = URI.create(config.getMasterUrl());
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(server.getHost(), server.getPort())) {
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
     }
 
