@@ -35,7 +35,11 @@ final class ManifestParser {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-            throw new InvalidRequestException(where + ": not valid YAML: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
+            // where the parser gave up can be far from the cause (an unclosed bracket shows at the end), so say what it was reading too
+            String context = e.getContext() != null && e.getContextMark() != null && e.getContextMark() != mark
+                    ? " (" + e.getContext() + " started at line " + (e.getContextMark().getLine() + 1) + ")" : "";
+            throw new InvalidRequestException(where + ": not valid YAML: "
+                    + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()) + context);
         }
         if (objects.isEmpty()) {
             throw new InvalidRequestException(source + ": holds no Kubernetes object");

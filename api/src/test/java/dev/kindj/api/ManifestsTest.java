@@ -34,7 +34,8 @@ class ManifestsTest {
         assertThatThrownBy(() -> Manifests.fromResource("manifests/broken.yaml"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("classpath:manifests/broken.yaml:11:")
-                .hasMessageContaining("not valid YAML");
+                .hasMessageContaining("not valid YAML")
+                .hasMessageEndingWith("started at line 10)");
     }
 
     @Test

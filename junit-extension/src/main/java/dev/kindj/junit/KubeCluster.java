@@ -73,6 +73,12 @@ public @interface KubeCluster {
     String[] manifests() default {};
 
     /**
+     * Images from the local Docker engine, loaded into every node once the cluster is up and before
+     * {@link #manifests()} are applied, so their pods can run them with {@code imagePullPolicy: Never}.
+     */
+    String[] images() default {};
+
+    /**
      * Keep the cluster after the run and attach to it in the next run when its configuration is unchanged:
      * a fast inner loop. Delete it with {@code kindj delete cluster --name <name>}.
      */

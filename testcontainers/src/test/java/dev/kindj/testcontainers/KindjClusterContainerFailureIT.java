@@ -26,8 +26,8 @@ class KindjClusterContainerFailureIT {
 
         assertThatThrownBy(container::start)
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageStartingWith("classpath:k8s/broken.yaml:4:")
-                .hasMessageContaining("not valid YAML");
+                .hasMessage("classpath:k8s/broken.yaml:5:1: not valid YAML: expected ',' or ']', but got <stream end>"
+                        + " (while parsing a flow sequence started at line 4)");
         assertThat(Kindj.connect().clusters()).doesNotContain(name);
     }
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param fingerprint equal for annotations that describe the same cluster, whatever their key
  */
 record ClusterRequest(String key, String baseName, ClusterConfig config, String fingerprint, String image,
-                      String kubernetesVersion, boolean reuse, Duration waitTimeout, List<Manifests> manifests,
-                      Class<?> declaredOn) {
+                      String kubernetesVersion, boolean reuse, Duration waitTimeout, List<String> images,
+                      List<Manifests> manifests, Class<?> declaredOn) {
 
     /** What non-reused cluster names end with: {@code -} and the run's id. */
     static final int RUN_SUFFIX_LENGTH = 1 + TestRun.ID_LENGTH;
@@ -57,10 +57,10 @@ record ClusterRequest(String key, String baseName, ClusterConfig config, String 
         List<Manifests> manifests = readManifests(annotation.manifests(), testClass, where);
         String fingerprint = Hashes.sha256("nodes:" + nodes + "|image:" + annotation.image()
                 + "|version:" + annotation.kubernetesVersion() + "|reuse:" + annotation.reuse()
-                + "|manifests:" + String.join(",", annotation.manifests()));
+                + "|images:" + String.join(",", annotation.images()) + "|manifests:" + String.join(",", annotation.manifests()));
         String key = annotation.name().isEmpty() ? "class:" + testClass.getName() : annotation.name();
         return new ClusterRequest(key, baseName, config, fingerprint, annotation.image(),
-                annotation.kubernetesVersion(), annotation.reuse(), wait, manifests, testClass);
+                annotation.kubernetesVersion(), annotation.reuse(), wait, List.of(annotation.images()), manifests, testClass);
     }
 
     /** The name the cluster gets in a run with the given id. */

@@ -2,6 +2,7 @@ package dev.kindj.junit.extension;
 
 import dev.kindj.api.Kindj;
 import dev.kindj.api.KindjCluster;
+import dev.kindj.api.Manifests;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -41,13 +42,18 @@ final class ClusterStarter {
         return session;
     }
 
-    /** Applies the request's manifests and waits for their workloads, within the request's wait timeout. */
-    static void applyManifests(ClusterRequest request, ClusterSession session) {
-        if (request.manifests().isEmpty()) {
-            return;
+    /**
+     * Loads the request's images, then applies its manifests and waits for their workloads, within the request's
+     * wait timeout.
+     */
+    static void prepare(ClusterRequest request, ClusterSession session) {
+        if (!request.images().isEmpty()) {
+            session.cluster().loadImages(request.images().toArray(String[]::new));
         }
-        Instant start = Instant.now();
-        session.cluster().apply(request.manifests().toArray(dev.kindj.api.Manifests[]::new)).awaitReady(request.waitTimeout());
-        LOG.info("manifests applied to {} and ready in {} ms", session.name(), Duration.between(start, Instant.now()).toMillis());
+        if (!request.manifests().isEmpty()) {
+            Instant start = Instant.now();
+            session.cluster().apply(request.manifests().toArray(Manifests[]::new)).awaitReady(request.waitTimeout());
+            LOG.info("manifests applied to {} and ready in {} ms", session.name(), Duration.between(start, Instant.now()).toMillis());
+        }
     }
 }

@@ -61,8 +61,9 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
     }
 
     /**
-     * Creates the cluster the request describes, or attaches to the one an earlier run kept for it, and applies the
-     * request's manifests. A cluster made here whose manifests fail is deleted at once.
+     * Creates the cluster the request describes, or attaches to the one an earlier run kept for it, loads the
+     * request's images and applies its manifests. A cluster made here whose images or manifests fail is deleted at
+     * once.
      */
     ClusterSession open(ClusterRequest request) {
         String image = nodeImage(request);
@@ -78,7 +79,7 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
             throw e;
         }
         try {
-            ClusterStarter.applyManifests(request, session);
+            ClusterStarter.prepare(request, session);
         } catch (RuntimeException e) {
             session.close();
             if (session.origin() == ClusterSession.Origin.CREATED) {
