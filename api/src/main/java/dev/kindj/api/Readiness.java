@@ -4,6 +4,7 @@ import dev.kindj.KindjException;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -104,49 +106,56 @@ final class Readiness {
     }
 
     private static Optional<String> deployment(Deployment deployment) {
-        if (deployment == null) {
-            return Optional.of("it no longer exists");
-        }
-        int desired = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
-        var status = deployment.getStatus();
-        if (status == null || !observed(status.getObservedGeneration(), deployment.getMetadata().getGeneration())) {
-            return Optional.of("its controller has not seen the latest spec yet");
-        }
-        int updated = zeroIfNull(status.getUpdatedReplicas());
-        int available = zeroIfNull(status.getAvailableReplicas());
-        int total = zeroIfNull(status.getReplicas());
-        return updated == desired && available == desired && total == desired ? Optional.empty()
-                : Optional.of(available + " of " + desired + " replicas available, " + updated + " updated, " + total + " in total");
+        Long observed = deployment == null || deployment.getStatus() == null ? null : deployment.getStatus().getObservedGeneration();
+        return rollout(deployment, observed, () -> {
+            var status = deployment.getStatus();
+            int desired = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
+            int updated = zeroIfNull(status.getUpdatedReplicas());
+            int available = zeroIfNull(status.getAvailableReplicas());
+            int total = zeroIfNull(status.getReplicas());
+            return updated == desired && available == desired && total == desired ? Optional.empty()
+                    : Optional.of(available + " of " + desired + " replicas available, " + updated + " updated, " + total + " in total");
+        });
     }
 
     private static Optional<String> statefulSet(StatefulSet statefulSet) {
-        if (statefulSet == null) {
-            return Optional.of("it no longer exists");
-        }
-        int desired = Objects.requireNonNullElse(statefulSet.getSpec().getReplicas(), 1);
-        var status = statefulSet.getStatus();
-        if (status == null || !observed(status.getObservedGeneration(), statefulSet.getMetadata().getGeneration())) {
-            return Optional.of("its controller has not seen the latest spec yet");
-        }
-        int ready = zeroIfNull(status.getReadyReplicas());
-        int updated = zeroIfNull(status.getUpdatedReplicas());
-        return ready == desired && updated == desired ? Optional.empty()
-                : Optional.of(ready + " of " + desired + " replicas ready, " + updated + " updated");
+        Long observed = statefulSet == null || statefulSet.getStatus() == null ? null : statefulSet.getStatus().getObservedGeneration();
+        return rollout(statefulSet, observed, () -> {
+            int desired = Objects.requireNonNullElse(statefulSet.getSpec().getReplicas(), 1);
+            int ready = zeroIfNull(statefulSet.getStatus().getReadyReplicas());
+            int updated = zeroIfNull(statefulSet.getStatus().getUpdatedReplicas());
+            return ready == desired && updated == desired ? Optional.empty()
+                    : Optional.of(ready + " of " + desired + " replicas ready, " + updated + " updated");
+        });
     }
 
     private static Optional<String> daemonSet(DaemonSet daemonSet) {
-        if (daemonSet == null) {
+        Long observed = daemonSet == null || daemonSet.getStatus() == null ? null : daemonSet.getStatus().getObservedGeneration();
+        return rollout(daemonSet, observed, () -> {
+            var status = daemonSet.getStatus();
+            int desired = zeroIfNull(status.getDesiredNumberScheduled());
+            int ready = zeroIfNull(status.getNumberReady());
+            int updated = zeroIfNull(status.getUpdatedNumberScheduled());
+            return ready == desired && updated == desired ? Optional.empty()
+                    : Optional.of(ready + " of " + desired + " scheduled pods ready, " + updated + " updated");
+        });
+    }
+
+    /**
+     * A workload's readiness by its replica counts, once its controller has seen its latest spec (before that, the
+     * counts describe the previous one).
+     *
+     * @param observedGeneration the generation its status describes; null before the controller wrote a status
+     */
+    private static Optional<String> rollout(HasMetadata workload, Long observedGeneration, Supplier<Optional<String>> counts) {
+        if (workload == null) {
             return Optional.of("it no longer exists");
         }
-        var status = daemonSet.getStatus();
-        if (status == null || !observed(status.getObservedGeneration(), daemonSet.getMetadata().getGeneration())) {
+        Long generation = workload.getMetadata().getGeneration();
+        if (observedGeneration == null || generation != null && observedGeneration < generation) {
             return Optional.of("its controller has not seen the latest spec yet");
         }
-        int desired = zeroIfNull(status.getDesiredNumberScheduled());
-        int ready = zeroIfNull(status.getNumberReady());
-        int updated = zeroIfNull(status.getUpdatedNumberScheduled());
-        return ready == desired && updated == desired ? Optional.empty()
-                : Optional.of(ready + " of " + desired + " scheduled pods ready, " + updated + " updated");
+        return counts.get();
     }
 
     private Optional<String> job(AppliedObject object, Job job) {
@@ -238,10 +247,6 @@ final class Readiness {
     private static String lastSeen(Event event) {
         return Objects.requireNonNullElse(event.getLastTimestamp(), Objects.requireNonNullElse(event.getEventTime() == null
                 ? null : event.getEventTime().getTime(), ""));
-    }
-
-    private static boolean observed(Long observedGeneration, Long generation) {
-        return observedGeneration != null && (generation == null || observedGeneration >= generation);
     }
 
     private static int zeroIfNull(Integer value) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.testcontainers.containers.Network;
 import org.testcontainers.lifecycle.Startable;
 
@@ -191,24 +192,12 @@ public class KindjClusterContainer implements Startable {
         ClusterBuilder builder = Kindj.connect().cluster(name != null ? name : defaultName())
                 .reuse(reuse)
                 .waitForReady(startupTimeout);
-        if (controlPlanes != null) {
-            builder.controlPlanes(controlPlanes);
-        }
-        if (workers != null) {
-            builder.workers(workers);
-        }
-        if (configFile != null) {
-            builder.config(configFile);
-        }
-        if (configYaml != null) {
-            builder.config(configYaml);
-        }
-        if (kubernetesVersion != null) {
-            builder.kubernetesVersion(kubernetesVersion);
-        }
-        if (nodeImage != null) {
-            builder.image(nodeImage);
-        }
+        Optional.ofNullable(controlPlanes).ifPresent(builder::controlPlanes);
+        Optional.ofNullable(workers).ifPresent(builder::workers);
+        Optional.ofNullable(configFile).ifPresent(builder::config);
+        Optional.ofNullable(configYaml).ifPresent(builder::config);
+        Optional.ofNullable(kubernetesVersion).ifPresent(builder::kubernetesVersion);
+        Optional.ofNullable(nodeImage).ifPresent(builder::image);
         return builder;
     }
 
