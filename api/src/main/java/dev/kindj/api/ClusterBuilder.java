@@ -173,7 +173,8 @@ public final class ClusterBuilder {
 
     /**
      * Makes the cluster: ensures its images (built when missing), starts the nodes, bootstraps Kubernetes and waits
-     * until it is ready. A failure removes what was made, unless {@link #retainOnFailure}.
+     * until it is ready. A failure removes what was made, unless {@link #retainOnFailure}. With {@link #reuse(boolean)},
+     * first attaches to a matching kept cluster if there is one.
      *
      * @throws dev.kindj.InvalidRequestException for a bad config, a taken name or a missing image, or when the host has
      *         no room for the cluster (inotify instances, ports, subnets, disk) or no usable engine; nothing is made

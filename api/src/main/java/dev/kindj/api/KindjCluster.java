@@ -139,7 +139,7 @@ public final class KindjCluster implements AutoCloseable {
      * unknown fields refused), in order: manifest by manifest, document by document. Namespaced objects without a
      * namespace go to {@code default}. An object whose kind a CustomResourceDefinition earlier in the same call
      * defines waits until the API serves it. Chain {@link AppliedManifests#awaitReady(Duration)} to wait for the
-     * workloads.
+     * workloads. Needs {@code io.fabric8:kubernetes-client} on the classpath, as {@link #client()}.
      *
      * @throws dev.kindj.InvalidRequestException for a kind the cluster does not serve (a missing CRD) or an object the
      *         API server rejects; the message names the manifest and line. Objects before it stay applied.
