@@ -85,6 +85,7 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
             if (session.origin() == ClusterSession.Origin.CREATED) {
                 toDelete.remove(name);
                 kindj.delete(name);
+                LOG.info("deleted cluster {}: its images or manifests failed ({})", name, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
             throw e;
         }
