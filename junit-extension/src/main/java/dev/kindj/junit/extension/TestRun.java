@@ -85,7 +85,8 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
             if (session.origin() == ClusterSession.Origin.CREATED) {
                 toDelete.remove(name);
                 kindj.delete(name);
-                LOG.info("deleted cluster {}: its images or manifests failed ({})", name, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                LOG.info("deleted cluster {}: its images or manifests failed ({})", name,
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
             throw e;
         }
