@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A cluster to create, described fluently and made by {@link #create()}. Without a config or counts it is one
@@ -32,6 +33,7 @@ public final class ClusterBuilder {
     private String image;
     private boolean retainOnFailure;
     private boolean keepOnClose;
+    private boolean reuse;
     private Duration waitForReady = Duration.ofMinutes(3);
     private CreationListener listener = CreationListener.SILENT;
 
@@ -111,6 +113,17 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * Keep the cluster when its handle is closed, and let a later {@link #create()} with the same name, config and
+     * node image attach to it (in seconds) instead of making a new one: a fast inner loop across test runs. A kept
+     * cluster made from another request, or one that no longer answers, is deleted and made again; a cluster of that
+     * name not made for reuse is refused. Delete it with {@code kindj delete cluster --name <name>}. Default false.
+     */
+    public ClusterBuilder reuse(boolean reuseCluster) {
+        this.reuse = reuseCluster;
+        return this;
+    }
+
     /** How long to wait for nodes and DNS to be ready; zero returns once the API answers. Default 3 minutes. */
     public ClusterBuilder waitForReady(Duration timeout) {
         this.waitForReady = Objects.requireNonNull(timeout, "timeout");
@@ -160,7 +173,8 @@ public final class ClusterBuilder {
 
     /**
      * Makes the cluster: ensures its images (built when missing), starts the nodes, bootstraps Kubernetes and waits
-     * until it is ready. A failure removes what was made, unless {@link #retainOnFailure}.
+     * until it is ready. A failure removes what was made, unless {@link #retainOnFailure}. With {@link #reuse(boolean)},
+     * first attaches to a matching kept cluster if there is one.
      *
      * @throws dev.kindj.InvalidRequestException for a bad config, a taken name or a missing image, or when the host has
      *         no room for the cluster (inotify instances, ports, subnets, disk) or no usable engine; nothing is made
@@ -169,25 +183,60 @@ public final class ClusterBuilder {
      */
     public KindjCluster create() {
         ClusterConfig clusterConfig = toConfig();
+        String reuseHash = null;
+        if (reuse) {
+            // The request's hash names its node image, so the image is found (or built) before anything else.
+            reuseHash = ReuseMarker.hash(clusterConfig, nodeImage());
+            Optional<KindjCluster> kept = kept(clusterConfig.name(), reuseHash);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         clusterConfig.warnings().forEach(listener::warning);
         ClusterCreator creator = ClusterCreator.forConfig(clusterConfig, kindj.provider())
                 .withRetain(retainOnFailure)
                 .withWaitForReady(waitForReady)
-                .withProgress(progress());
+                .withProgress(progress(reuse ? clusterConfig.name() : null));
         // Before images are built: a build takes minutes, wasted on a host that cannot take the cluster.
         creator.preflight();
-        String nodeImage = image != null ? image
-                : kindj.nodeImage(kubernetesVersion != null ? kubernetesVersion : Kindj.DEFAULT_KUBERNETES_VERSION)
-                        .progress(listener::message).ensure();
+        String nodeImage = nodeImage();
         String loadBalancerImage = ClusterPlanner.needsLoadBalancer(clusterConfig)
                 ? LoadBalancerImage.ensure(nodeImage, listener::message)
                 : null;
         CreatedCluster created = creator.withImage(nodeImage).withLoadBalancerImage(loadBalancerImage).create();
-        return KindjCluster.created(kindj, created.name(), created.kubeconfig(), !keepOnClose);
+        KindjCluster cluster = KindjCluster.created(kindj, created.name(), created.kubeconfig(), !keepOnClose && !reuse, false);
+        if (reuse) {
+            ReuseMarker.write(cluster, reuseHash);
+        }
+        return cluster;
     }
 
-    private CreationProgress progress() {
+    /** The cluster an earlier reuse request kept under this name, when it matches; else empty, after deleting it. */
+    private Optional<KindjCluster> kept(String clusterName, String reuseHash) {
+        Optional<KindjCluster> existing = kindj.find(clusterName);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        if (ReuseMarker.matches(kindj, existing.get(), reuseHash)) {
+            listener.message("reusing cluster " + clusterName + ", kept from an earlier request");
+            return Optional.of(KindjCluster.created(kindj, clusterName, null, false, true));
+        }
+        listener.message("cluster " + clusterName + " was kept from another request or does not answer; making it again");
+        kindj.delete(clusterName);
+        return Optional.empty();
+    }
+
+    private String nodeImage() {
+        return image != null ? image
+                : kindj.nodeImage(kubernetesVersion != null ? kubernetesVersion : Kindj.DEFAULT_KUBERNETES_VERSION)
+                        .progress(listener::message).ensure();
+    }
+
+    /** Passes progress to the listener; for a reused cluster, marks it as such as soon as its containers exist. */
+    private CreationProgress progress(String markedForReuse) {
         return new CreationProgress() {
+            private boolean marked = markedForReuse == null;
+
             @Override
             public void started(String title) {
                 listener.stepStarted(title);
@@ -196,6 +245,9 @@ public final class ClusterBuilder {
             @Override
             public void finished(String title, Duration took) {
                 listener.stepFinished(title, took);
+                if (!marked) {
+                    marked = ReuseMarker.writePending(kindj, markedForReuse);
+                }
             }
 
             @Override

@@ -3,6 +3,7 @@ package dev.kindj.api;
 import dev.kindj.InvalidRequestException;
 import dev.kindj.KindjException;
 import dev.kindj.internal.provision.bootstrap.WorkerNodes;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.images.ImageLoadReport;
 import dev.kindj.internal.provision.images.ImageLoader;
 import dev.kindj.internal.provision.kubeconfig.ClusterKubeconfig;
@@ -15,6 +16,7 @@ import dev.kindj.internal.provision.node.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,28 +37,44 @@ public final class KindjCluster implements AutoCloseable {
     private final Kindj kindj;
     private final String name;
     private final boolean deleteOnClose;
+    private final boolean reused;
     private String kubeconfig;
     private Path kubeconfigFile;
     private KubernetesClient client;
 
-    private KindjCluster(Kindj kindj, String name, String kubeconfig, boolean deleteOnClose) {
+    private KindjCluster(Kindj kindj, String name, String kubeconfig, boolean deleteOnClose, boolean reused) {
         this.kindj = kindj;
         this.name = name;
         this.kubeconfig = kubeconfig;
         this.deleteOnClose = deleteOnClose;
+        this.reused = reused;
     }
 
-    static KindjCluster created(Kindj kindj, String name, String kubeconfig, boolean deleteOnClose) {
-        return new KindjCluster(kindj, name, kubeconfig, deleteOnClose);
+    /** @param reused whether {@link ClusterBuilder#create()} attached to a kept cluster instead of making one */
+    static KindjCluster created(Kindj kindj, String name, String kubeconfig, boolean deleteOnClose, boolean reused) {
+        return new KindjCluster(kindj, name, kubeconfig, deleteOnClose, reused);
     }
 
     static KindjCluster found(Kindj kindj, String name) {
-        return new KindjCluster(kindj, name, null, false);
+        return new KindjCluster(kindj, name, null, false, false);
     }
 
     /** The cluster's name, as {@code kindj get clusters} lists it. */
     public String name() {
         return name;
+    }
+
+    /**
+     * Whether {@link ClusterBuilder#create()} attached to a cluster kept by an earlier request with
+     * {@link ClusterBuilder#reuse(boolean) reuse} instead of making one.
+     */
+    public boolean reused() {
+        return reused;
+    }
+
+    /** The Docker network of the cluster's containers; containers on it reach the API by {@link #internalKubeconfig()}. */
+    public String networkName() {
+        return DockerNodeProvider.networkName(name);
     }
 
     /**
@@ -114,6 +132,40 @@ public final class KindjCluster implements AutoCloseable {
             client = FabricClients.create(kubeconfig());
         }
         return client;
+    }
+
+    /**
+     * Applies Kubernetes objects server-side through {@link #client()} (field manager {@code kindj}, conflicts forced,
+     * unknown fields refused), in order: manifest by manifest, document by document. Namespaced objects without a
+     * namespace go to {@code default}. An object whose kind a CustomResourceDefinition earlier in the same call
+     * defines waits until the API serves it. Chain {@link AppliedManifests#awaitReady(Duration)} to wait for the
+     * workloads. Needs {@code io.fabric8:kubernetes-client} on the classpath, as {@link #client()}.
+     *
+     * @throws dev.kindj.InvalidRequestException for a kind the cluster does not serve (a missing CRD) or an object the
+     *         API server rejects; the message names the manifest and line. Objects before it stay applied.
+     */
+    public AppliedManifests apply(Manifests... manifests) {
+        return new ManifestApplier(client()).apply(List.of(manifests));
+    }
+
+    /** Applies the YAML in a file; see {@link #apply(Manifests...)}. */
+    public AppliedManifests apply(Path manifest) {
+        return apply(Manifests.fromPath(manifest));
+    }
+
+    /** Applies the YAML at a URL; see {@link #apply(Manifests...)}. */
+    public AppliedManifests apply(URL manifest) {
+        return apply(Manifests.fromUrl(manifest));
+    }
+
+    /** Applies YAML text (one or more documents); see {@link #apply(Manifests...)}. */
+    public AppliedManifests apply(String yaml) {
+        return apply(Manifests.fromYaml(yaml));
+    }
+
+    /** Applies the YAML in a classpath resource ({@code k8s/app.yaml}); see {@link #apply(Manifests...)}. */
+    public AppliedManifests applyResource(String resource) {
+        return apply(Manifests.fromResource(resource));
     }
 
     /**
@@ -259,6 +311,10 @@ public final class KindjCluster implements AutoCloseable {
             }
             kubeconfigFile = null;
         }
+    }
+
+    Kindj kindj() {
+        return kindj;
     }
 
     private void requireExists() {

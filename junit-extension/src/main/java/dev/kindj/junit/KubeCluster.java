@@ -64,6 +64,21 @@ public @interface KubeCluster {
     String config() default "";
 
     /**
+     * Kubernetes manifests (YAML, several documents each) applied server-side once the cluster is up, before the
+     * first test, in order; the class starts when their Deployments, StatefulSets, DaemonSets, Jobs and CRDs are
+     * ready (within {@link #waitTimeout()}). Each is a classpath resource, else a file. They are read before any
+     * cluster starts, so a document that does not parse fails the class naming file and line; when applying fails,
+     * a cluster made for the class is deleted at once.
+     */
+    String[] manifests() default {};
+
+    /**
+     * Images from the local Docker engine, loaded into every node once the cluster is up and before
+     * {@link #manifests()} are applied, so their pods can run them with {@code imagePullPolicy: Never}.
+     */
+    String[] images() default {};
+
+    /**
      * Keep the cluster after the run and attach to it in the next run when its configuration is unchanged:
      * a fast inner loop. Delete it with {@code kindj delete cluster --name <name>}.
      */

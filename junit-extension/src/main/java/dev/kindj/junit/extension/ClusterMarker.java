@@ -17,23 +17,17 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A file in every Kubernetes node of a cluster made by the extension: which run made it, whether it is kept
- * for the next run, and whether its creation finished. Clusters without it are never touched.
- *
- * @param ready whether creation finished: only then may a later run attach to a kept cluster
+ * A file in every Kubernetes node of a cluster made by the extension: which run made it, and whether it is kept
+ * for the next run (which the API's {@code reuse} then attaches to). Clusters without it are never touched.
  */
-record ClusterMarker(Instant runStarted, String host, long pid, boolean reuse, String reuseHash, boolean ready) {
+record ClusterMarker(Instant runStarted, String host, long pid, boolean reuse) {
 
     static final String PATH = "/etc/kindj/junit-cluster.properties";
     private static final String CREATED_BY = "kindj-junit";
     private static final int OWNER_ONLY = 0600;
 
-    static ClusterMarker forThisRun(TestRun.Stamp run, boolean reuse, String reuseHash) {
-        return new ClusterMarker(run.started(), run.host(), run.pid(), reuse, reuseHash, false);
-    }
-
-    ClusterMarker asReady() {
-        return new ClusterMarker(runStarted, host, pid, reuse, reuseHash, true);
+    static ClusterMarker forThisRun(TestRun.Stamp run, boolean reuse) {
+        return new ClusterMarker(run.started(), run.host(), run.pid(), reuse);
     }
 
     /**
@@ -79,8 +73,6 @@ record ClusterMarker(Instant runStarted, String host, long pid, boolean reuse, S
         properties.setProperty("host", host);
         properties.setProperty("pid", Long.toString(pid));
         properties.setProperty("reuse", Boolean.toString(reuse));
-        properties.setProperty("reuse-hash", reuseHash);
-        properties.setProperty("ready", Boolean.toString(ready));
         StringWriter text = new StringWriter();
         try {
             properties.store(text, "written by the kindj JUnit extension; `kindj delete cluster` removes the cluster");
@@ -104,8 +96,6 @@ record ClusterMarker(Instant runStarted, String host, long pid, boolean reuse, S
                 Instant.parse(properties.getProperty("run-started")),
                 properties.getProperty("host", ""),
                 Long.parseLong(properties.getProperty("pid", "-1")),
-                Boolean.parseBoolean(properties.getProperty("reuse")),
-                properties.getProperty("reuse-hash", ""),
-                Boolean.parseBoolean(properties.getProperty("ready"))));
+                Boolean.parseBoolean(properties.getProperty("reuse"))));
     }
 }

@@ -1,5 +1,7 @@
 package dev.kindj.junit.extension;
 
+import dev.kindj.InvalidRequestException;
+import dev.kindj.api.Manifests;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.ClusterConfigLoader;
 import dev.kindj.config.ConfigException;
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param fingerprint equal for annotations that describe the same cluster, whatever their key
  */
 record ClusterRequest(String key, String baseName, ClusterConfig config, String fingerprint, String image,
-                      String kubernetesVersion, boolean reuse, Duration waitTimeout, Class<?> declaredOn) {
+                      String kubernetesVersion, boolean reuse, Duration waitTimeout, List<String> images,
+                      List<Manifests> manifests, Class<?> declaredOn) {
 
     /** What non-reused cluster names end with: {@code -} and the run's id. */
     static final int RUN_SUFFIX_LENGTH = 1 + TestRun.ID_LENGTH;
@@ -49,21 +54,18 @@ record ClusterRequest(String key, String baseName, ClusterConfig config, String 
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(where + ": waitTimeout " + e.getMessage(), e);
         }
+        List<Manifests> manifests = readManifests(annotation.manifests(), testClass, where);
         String fingerprint = Hashes.sha256("nodes:" + nodes + "|image:" + annotation.image()
-                + "|version:" + annotation.kubernetesVersion() + "|reuse:" + annotation.reuse());
+                + "|version:" + annotation.kubernetesVersion() + "|reuse:" + annotation.reuse()
+                + "|images:" + String.join(",", annotation.images()) + "|manifests:" + String.join(",", annotation.manifests()));
         String key = annotation.name().isEmpty() ? "class:" + testClass.getName() : annotation.name();
         return new ClusterRequest(key, baseName, config, fingerprint, annotation.image(),
-                annotation.kubernetesVersion(), annotation.reuse(), wait, testClass);
+                annotation.kubernetesVersion(), annotation.reuse(), wait, List.of(annotation.images()), manifests, testClass);
     }
 
     /** The name the cluster gets in a run with the given id. */
     String clusterName(String runId) {
         return reuse ? baseName : baseName + "-" + runId;
-    }
-
-    /** Changes whenever a reused cluster must be made again: other nodes, or another node image. */
-    String reuseHash(String nodeImage) {
-        return Hashes.sha256(fingerprint + "|" + nodeImage);
     }
 
     String describe() {
@@ -91,6 +93,16 @@ record ClusterRequest(String key, String baseName, ClusterConfig config, String 
         String simple = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         String name = ("ju-" + simple).replaceAll("-+$", "");
         return name.length() <= MAX_DERIVED_NAME_LENGTH ? name : name.substring(0, MAX_DERIVED_NAME_LENGTH).replaceAll("-+$", "");
+    }
+
+    /** Read (and so checked) before any cluster starts: a manifest that does not parse fails the class at once. */
+    private static List<Manifests> readManifests(String[] locations, Class<?> testClass, String where) {
+        try {
+            return Arrays.stream(locations).map(location -> Manifests.fromResourceOrPath(location, testClass.getClassLoader()))
+                    .toList();
+        } catch (InvalidRequestException e) {
+            throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+        }
     }
 
     private static String readConfig(String location, Class<?> testClass, String where) {

@@ -1,11 +1,8 @@
 package dev.kindj.junit.extension;
 
 import dev.kindj.api.KindjCluster;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A cluster that is up, as the tests of a run use it. Its handle never deletes the cluster on close: the run
@@ -14,8 +11,6 @@ import org.slf4j.LoggerFactory;
 final class ClusterSession {
 
     enum Origin { CREATED, REATTACHED }
-
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
 
     private final KindjCluster cluster;
     private final Origin origin;
@@ -60,17 +55,6 @@ final class ClusterSession {
             officialClient = OfficialClient.create(cluster.kubeconfig());
         }
         return officialClient;
-    }
-
-    /** Whether the API server answers with these credentials. */
-    boolean answers() {
-        try {
-            cluster.client().getKubernetesVersion();
-            return true;
-        } catch (KubernetesClientException e) {
-            LOG.debug("cluster {} does not answer: {}", name(), e.getMessage());
-            return false;
-        }
     }
 
     /** Releases the clients and the kubeconfig file; the cluster stays. */

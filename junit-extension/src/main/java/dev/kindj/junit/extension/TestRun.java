@@ -60,22 +60,35 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
         return run;
     }
 
-    /** Creates the cluster the request describes, or attaches to the one an earlier run kept for it. */
+    /**
+     * Creates the cluster the request describes, or attaches to the one an earlier run kept for it, loads the
+     * request's images and applies its manifests. A cluster made here whose images or manifests fail is deleted at
+     * once.
+     */
     ClusterSession open(ClusterRequest request) {
         String image = nodeImage(request);
         String name = request.clusterName(id);
-        ClusterSession session;
-        if (request.reuse()) {
-            session = starter.reattach(name, request.reuseHash(image))
-                    .orElseGet(() -> starter.create(request, name, image));
-        } else {
+        if (!request.reuse()) {
             toDelete.add(name);
-            try {
-                session = starter.create(request, name, image);
-            } catch (RuntimeException e) {
-                toDelete.remove(name); // a failed creation removes what it made
-                throw e;
+        }
+        ClusterSession session;
+        try {
+            session = starter.open(request, name, image);
+        } catch (RuntimeException e) {
+            toDelete.remove(name); // a failed creation removes what it made
+            throw e;
+        }
+        try {
+            ClusterStarter.prepare(request, session);
+        } catch (RuntimeException e) {
+            session.close();
+            if (session.origin() == ClusterSession.Origin.CREATED) {
+                toDelete.remove(name);
+                kindj.delete(name);
+                LOG.info("deleted cluster {}: its images or manifests failed ({})", name,
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
+            throw e;
         }
         sessions.add(session);
         return session;

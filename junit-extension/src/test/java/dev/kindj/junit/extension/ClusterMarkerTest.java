@@ -33,14 +33,14 @@ class ClusterMarkerTest {
 
     @Test
     void survivesTheTripThroughTheNodeFile() {
-        ClusterMarker marker = marker(now.started(), "here", 42, true).asReady();
+        ClusterMarker marker = marker(now.started(), "here", 42, true);
         String file = new String(marker.fileContent(), StandardCharsets.UTF_8);
         assertThat(ClusterMarker.parse(file)).contains(marker);
         assertThat(ClusterMarker.parse("created-by=someone-else\n")).isEmpty();
     }
 
     private static ClusterMarker marker(Instant started, String host, long pid, boolean reuse) {
-        return new ClusterMarker(started, host, pid, reuse, "hash", false);
+        return new ClusterMarker(started, host, pid, reuse);
     }
 
 }

@@ -91,7 +91,6 @@ class ClusterRequestTest {
     void onlyReusedClustersKeepTheirNameAcrossRuns() {
         ClusterRequest reused = request(Reused.class);
         assertThat(reused.clusterName("abc123")).isEqualTo("ju-kept");
-        assertThat(reused.reuseHash("kindj/node:a")).isNotEqualTo(reused.reuseHash("kindj/node:b"));
     }
 
     @Test

@@ -42,9 +42,9 @@ class LeftoverClustersIT {
     @Test
     void aRunRemovesClustersOfDeadRunsAndNothingElse() throws Exception {
         Instant now = Instant.now();
-        fakeCluster("dead", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), false, "h", false)));
-        fakeCluster("old", Optional.of(new ClusterMarker(now.minus(3, ChronoUnit.HOURS), "elsewhere", 1, false, "h", false)));
-        fakeCluster("kept", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), true, "h", false)));
+        fakeCluster("dead", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), false)));
+        fakeCluster("old", Optional.of(new ClusterMarker(now.minus(3, ChronoUnit.HOURS), "elsewhere", 1, false)));
+        fakeCluster("kept", Optional.of(new ClusterMarker(now, TestRun.hostName(), ExitedProcess.pid(), true)));
         fakeCluster("foreign", Optional.empty());
 
         EngineExecutionResults results = EngineRuns.run(NeedsAMissingImage.class);
