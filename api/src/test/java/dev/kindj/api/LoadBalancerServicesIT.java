@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -18,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadBalancerServicesIT {
 
-    private static final String APP = "kindj-test/app:1";
+    private static final String APP = TestApp.IMAGE;
     private static final String NAME = "lb-" + UUID.randomUUID().toString().substring(0, 6);
     private static final String MESSAGE = "hello from a LoadBalancer";
     private static final int TCP_PORT = 80;
@@ -53,21 +51,12 @@ class LoadBalancerServicesIT {
 
     @BeforeAll
     static void create() throws Exception {
-        Process build = new ProcessBuilder(Path.of("..", "scripts", "build-test-images.sh").toString(), "app")
-                .inheritIO().start();
-        assertThat(build.waitFor()).as("building " + APP).isZero();
+        TestApp.build();
         kindj = Kindj.connect();
         cluster = kindj.cluster(NAME).workers(1).create();
         cluster.loadImages(APP);
         client = cluster.client();
-        client.apps().deployments().resource(new DeploymentBuilder()
-                .withNewMetadata().withName("hello").endMetadata()
-                .withNewSpec().withReplicas(1)
-                .withNewSelector().addToMatchLabels("app", "hello").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "hello").endMetadata()
-                .withNewSpec().addNewContainer().withName("hello").withImage(APP).withImagePullPolicy("Never")
-                .withArgs("serve", "8080", MESSAGE).endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
+        client.apps().deployments().resource(TestApp.serving("hello", MESSAGE)).create();
         client.apps().deployments().withName("hello").waitUntilReady(2, TimeUnit.MINUTES);
     }
 
