@@ -15,7 +15,7 @@ set -euo pipefail
 
 recipe=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 started=$SECONDS
-# PAUSE_IMAGE, COREDNS_IMAGE, LOCAL_PATH_IMAGE, LOCAL_PATH_HELPER_IMAGE
+# PAUSE_IMAGE, COREDNS_IMAGE, LOCAL_PATH_IMAGE, LOCAL_PATH_HELPER_IMAGE, METALLB_*_IMAGE
 source "$recipe/images.env"
 COREDNS_VERSION=${COREDNS_IMAGE##*:}
 LOCAL_PATH_VERSION=${LOCAL_PATH_IMAGE##*:}
@@ -315,12 +315,54 @@ else
 fi
 mark storage $t0
 
+# ---- LoadBalancer Services: MetalLB's controller and speaker, and its CRDs --------------------
+# Compiled in metallb/'s module, with frr-k8s put together as its go.mod says; the CRDs are
+# MetalLB's generated ones from the Go module cache, applied by kindj when a cluster is created.
+t0=$SECONDS
+METALLB_VERSION=${METALLB_CONTROLLER_IMAGE##*:}
+FRR_K8S_VERSION=v0.0.21
+grep -qx "require go.universe.tf/metallb $METALLB_VERSION" "$recipe/metallb/go.mod" \
+  || die 1 "metallb/go.mod must require go.universe.tf/metallb $METALLB_VERSION, the tag of the MetalLB images in images.env"
+metallb_files=$cache/images/metallb-$METALLB_VERSION-$( (cat "$recipe"/metallb/* "$recipe/build-go-binary.sh"; echo "$FRR_K8S_VERSION") | hash_of /dev/stdin)
+if [[ -f $metallb_files-controller.tar && -f $metallb_files-speaker.tar && -f $metallb_files-crds.yaml ]]; then
+  say metallb "reusing $metallb_files-*"
+else
+  say metallb "compiling MetalLB $METALLB_VERSION's controller and speaker from the Go module proxy (CGO off)"
+  module_dir() { go_run go mod download -json "$1" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p'; }
+  src=$work/metallb-src
+  mkdir -p "$src"; cp "$recipe/metallb/go.mod" "$recipe/metallb/go.sum" "$recipe/metallb/tools.go" "$src/"
+  frr_k8s=$(module_dir "github.com/metallb/frr-k8s@$FRR_K8S_VERSION") && [[ $frr_k8s ]] \
+    || die 3 "downloading github.com/metallb/frr-k8s@$FRR_K8S_VERSION from the Go module proxy failed"
+  cp -r "$frr_k8s" "$src/frr-k8s"; chmod -R u+w "$src/frr-k8s"
+  types=$src/frr-k8s/api/v1beta1/frrconfiguration_types.go
+  sed -i '/^\tPrefixesWithCommunity \[\]CommunityPrefixes /a\\tPrefixesWithAsPathPrepend []AsPathPrependPrefixes `json:"withAsPathPrepend,omitempty"`' "$types"
+  cat "$recipe/metallb/frr-k8s-additions.go.part" >> "$types"
+  grep -q PrefixesWithAsPathPrepend "$types" || die 1 "frr-k8s $FRR_K8S_VERSION's Advertise type is not where build.sh expects it"
+  for program in controller speaker; do
+    mkdir -p "$work/metallb-$program"; cp "$recipe/metallb/Dockerfile" "$work/metallb-$program/"
+    run metallb go_run "$recipe/build-go-binary.sh" "go.universe.tf/metallb/$program" "$work/metallb-$program/$program" \
+      "-X go.universe.tf/metallb/internal/version.gitCommit=kindj" "$src" || die 1 "compiling MetalLB's $program failed"
+    temp_images+=("$id-metallb-$program:latest")
+    run metallb docker build --force-rm --build-arg PROGRAM="$program" -t "$id-metallb-$program:latest" "$work/metallb-$program" \
+      || die 1 "building the MetalLB $program image failed"
+    docker save -o "$metallb_files-$program.tar.$$" "$id-metallb-$program:latest" >> "$log" 2>&1 \
+      && mv "$metallb_files-$program.tar.$$" "$metallb_files-$program.tar" || die 1 "saving the MetalLB $program image failed"
+  done
+  metallb_module=$(module_dir "go.universe.tf/metallb@$METALLB_VERSION") && [[ $metallb_module ]] \
+    || die 3 "downloading go.universe.tf/metallb@$METALLB_VERSION from the Go module proxy failed"
+  cat "$metallb_module"/config/crd/bases/metallb.io_*.yaml > "$metallb_files-crds.yaml.$$" \
+    && mv "$metallb_files-crds.yaml.$$" "$metallb_files-crds.yaml" || die 1 "reading MetalLB's CRDs from $metallb_module failed"
+  rm -rf "$src"
+fi
+mark metallb $t0
+
 # ---- up to date already? ----------------------------------------------------------------------
 build_hash=$( (cd "$recipe" && { find node/files -type f | sort; find node/files -type f | sort | xargs cat node/Dockerfile images.env; } | sha256sum
   docker image inspect -f '{{.Id}}' "$base_tag"; echo "$version"
   cat "$kdir/$complete_marker" 2>/dev/null || (cd "$kdir" && sha256sum "${K8S_BINARIES[@]}")
   sha256sum < "$pause_tar"; sha256sum < "$coredns_tar"
-  sha256sum < "$local_path_tar"; sha256sum < "$local_path_helper_tar") | hash_of /dev/stdin)
+  sha256sum < "$local_path_tar"; sha256sum < "$local_path_helper_tar"
+  cat "$metallb_files-controller.tar" "$metallb_files-speaker.tar" "$metallb_files-crds.yaml") | hash_of /dev/stdin)
 if [[ $(docker image inspect -f '{{index .Config.Labels "dev.kindj.build-hash"}}' "$image" 2>/dev/null) == "$build_hash" ]]; then
   say "done" "$image is up to date (build hash $build_hash)"
   exit 0
@@ -336,6 +378,8 @@ sed -i "s|@PAUSE_IMAGE@|$PAUSE_IMAGE|" "$work/node/files/etc/containerd/config.t
 grep -qF "sandbox_image = \"$PAUSE_IMAGE\"" "$work/node/files/etc/containerd/config.toml" \
   || die 1 'node/files/etc/containerd/config.toml has no sandbox_image = "@PAUSE_IMAGE@" line'
 for b in "${K8S_BINARIES[@]}"; do cp -l "$kdir/$b" "$work/node/bin/" 2>/dev/null || cp "$kdir/$b" "$work/node/bin/"; done
+# Where kindj's bootstrap reads MetalLB's CRDs (MetalLb.CRDS in the provisioner).
+mkdir -p "$work/node/files/kindj"; cp "$metallb_files-crds.yaml" "$work/node/files/kindj/metallb-crds.yaml"
 temp_images+=("$id-node:latest") # registered first: an interrupted build may still tag it
 run node docker build --force-rm --build-arg BASE="$base_tag" --build-arg KUBERNETES_VERSION="$version" \
   -t "$id-node:latest" "$work/node" || die 1 "building the node image failed"
@@ -350,16 +394,18 @@ mark node $t0
 t0=$SECONDS
 preload_tar=$cache/preload/$( (docker image inspect -f '{{.Id}}' "$base_tag"; cat "$recipe/node/files/etc/containerd/config.toml" "$recipe/images.env"
   sha256sum < "$pause_tar"; sha256sum < "$coredns_tar"
-  sha256sum < "$local_path_tar"; sha256sum < "$local_path_helper_tar") | hash_of /dev/stdin).tar
+  sha256sum < "$local_path_tar"; sha256sum < "$local_path_helper_tar"
+  sha256sum < "$metallb_files-controller.tar"; sha256sum < "$metallb_files-speaker.tar") | hash_of /dev/stdin).tar
 if [[ -f $preload_tar ]]; then
   say preload "reusing $preload_tar"
 else
-  say preload "importing $PAUSE_IMAGE, $COREDNS_IMAGE and the local-path images into containerd (k8s.io namespace, pinned)"
+  say preload "importing $PAUSE_IMAGE, $COREDNS_IMAGE, the local-path and the MetalLB images into containerd (k8s.io namespace, pinned)"
   mkdir -p "$cache/preload"
   temp_volumes+=("$id-preload")
   docker volume create "$id-preload" >> "$log" || die 1 "creating a Docker volume failed"
   cp "$pause_tar" "$work/pause.tar"; cp "$coredns_tar" "$work/coredns.tar"
   cp "$local_path_tar" "$work/local-path.tar"; cp "$local_path_helper_tar" "$work/local-path-helper.tar"
+  cp "$metallb_files-controller.tar" "$work/metallb-controller.tar"; cp "$metallb_files-speaker.tar" "$work/metallb-speaker.tar"
   temp_containers+=("$id-preload")
   docker run -d --name "$id-preload" --stop-signal SIGTERM --cap-add ALL --cap-drop SYS_RESOURCE \
     --security-opt seccomp=unconfined --security-opt apparmor=unconfined --tmpfs /run --tmpfs /tmp \
@@ -380,6 +426,8 @@ else
   import coredns.tar "$COREDNS_IMAGE" || die 1 "importing the CoreDNS image failed"
   import local-path.tar "$LOCAL_PATH_IMAGE" || die 1 "importing the local-path-provisioner image failed"
   import local-path-helper.tar "$LOCAL_PATH_HELPER_IMAGE" || die 1 "importing the local-path helper image failed"
+  import metallb-controller.tar "$METALLB_CONTROLLER_IMAGE" || die 1 "importing the MetalLB controller image failed"
+  import metallb-speaker.tar "$METALLB_SPEAKER_IMAGE" || die 1 "importing the MetalLB speaker image failed"
   docker exec "$id-preload" ctr -n k8s.io images ls >> "$log" 2>&1
   docker stop -t 30 "$id-preload" >> "$log" 2>&1 || die 1 "stopping the preload containerd failed"
   docker run --rm -v "$id-preload:/src:ro" --entrypoint tar "$id-node:latest" -C /src --numeric-owner -cf - . \

@@ -5,7 +5,7 @@
 # it created (container, anonymous volume, network).
 set -uo pipefail
 image=${1:?usage: verify.sh IMAGE}
-# PAUSE_IMAGE, COREDNS_IMAGE, LOCAL_PATH_IMAGE, LOCAL_PATH_HELPER_IMAGE
+# PAUSE_IMAGE, COREDNS_IMAGE, LOCAL_PATH_IMAGE, LOCAL_PATH_HELPER_IMAGE, METALLB_*_IMAGE
 source "$(dirname "${BASH_SOURCE[0]}")/images.env"
 coredns_version=${COREDNS_IMAGE##*:v}
 docker image inspect "$image" >/dev/null 2>&1 || { echo "no such image: $image" >&2; exit 2; }
@@ -49,9 +49,12 @@ check "systemd boots to running" wait_running
 
 check "containerd answers (ctr version)" in_node ctr version
 pinned() { in_node ctr -n k8s.io images ls | grep -F "$1 " | grep -q 'io.cri-containerd.pinned=pinned'; }
-for preloaded in "$PAUSE_IMAGE" "$COREDNS_IMAGE" "$LOCAL_PATH_IMAGE" "$LOCAL_PATH_HELPER_IMAGE"; do
+for preloaded in "$PAUSE_IMAGE" "$COREDNS_IMAGE" "$LOCAL_PATH_IMAGE" "$LOCAL_PATH_HELPER_IMAGE" \
+  "$METALLB_CONTROLLER_IMAGE" "$METALLB_SPEAKER_IMAGE"; do
   check "$preloaded preloaded and pinned" pinned "$preloaded"
 done
+check "MetalLB's IPAddressPool CRD is in /kindj/metallb-crds.yaml" \
+  sh -c "docker exec $name cat /kindj/metallb-crds.yaml | grep -qx '  name: ipaddresspools.metallb.io'"
 # the configuration containerd runs with (it converts the file's version 2 to its version 3)
 check "containerd's sandbox image is $PAUSE_IMAGE" \
   sh -c "docker exec $name containerd config dump | grep -qF \"sandbox = '$PAUSE_IMAGE'\""

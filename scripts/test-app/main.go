@@ -1,7 +1,8 @@
 // Command testapp is the workload kindj's cluster tests run: a static binary, so its image is
 // built FROM scratch here without pulling anything.
 //
-//	testapp serve PORT MESSAGE   answers every HTTP request with MESSAGE
+//	testapp serve PORT MESSAGE   answers every HTTP request on TCP PORT, and every datagram on
+//	                             UDP PORT, with MESSAGE
 //	testapp get URL SECONDS      fetches URL until it answers 200 or SECONDS pass; prints the body
 //	testapp api PATH SECONDS     the same against the API server, as the pod's ServiceAccount
 package main
@@ -11,6 +12,7 @@ import (
 	"crypto/x509"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"strconv"
@@ -28,6 +30,7 @@ func main() {
 	case "serve":
 		message := os.Args[3]
 		http.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, message) })
+		go echoUDP(os.Args[2], message)
 		fmt.Fprintln(os.Stderr, http.ListenAndServe(":"+os.Args[2], nil))
 		os.Exit(1)
 	case "get":
@@ -96,5 +99,23 @@ func get(client *http.Client, url, token string, deadline time.Time) int {
 		}
 		fmt.Fprintln(os.Stderr, "retrying:", err)
 		time.Sleep(time.Second)
+	}
+}
+
+// echoUDP answers each datagram with message, for UDP Services.
+func echoUDP(port, message string) {
+	conn, err := net.ListenPacket("udp", ":"+port)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	buffer := make([]byte, 2048)
+	for {
+		_, from, err := conn.ReadFrom(buffer)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		conn.WriteTo([]byte(message+"\n"), from)
 	}
 }

@@ -34,6 +34,7 @@ public final class ClusterBuilder {
     private boolean retainOnFailure;
     private boolean keepOnClose;
     private boolean reuse;
+    private boolean loadBalancerServices = true;
     private Duration waitForReady = Duration.ofMinutes(3);
     private CreationListener listener = CreationListener.SILENT;
 
@@ -124,6 +125,15 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * Whether Services of type LoadBalancer get an address from the cluster's Docker network (MetalLB in L2 mode),
+     * reachable from the host and from containers on that network. Default true; false saves its memory and start-up.
+     */
+    public ClusterBuilder loadBalancerServices(boolean enabled) {
+        this.loadBalancerServices = enabled;
+        return this;
+    }
+
     /** How long to wait for nodes and DNS to be ready; zero returns once the API answers. Default 3 minutes. */
     public ClusterBuilder waitForReady(Duration timeout) {
         this.waitForReady = Objects.requireNonNull(timeout, "timeout");
@@ -186,7 +196,7 @@ public final class ClusterBuilder {
         String reuseHash = null;
         if (reuse) {
             // The request's hash names its node image, so the image is found (or built) before anything else.
-            reuseHash = ReuseMarker.hash(clusterConfig, nodeImage());
+            reuseHash = ReuseMarker.hash(clusterConfig, nodeImage(), loadBalancerServices);
             Optional<KindjCluster> kept = kept(clusterConfig.name(), reuseHash);
             if (kept.isPresent()) {
                 return kept.get();
@@ -195,6 +205,7 @@ public final class ClusterBuilder {
         clusterConfig.warnings().forEach(listener::warning);
         ClusterCreator creator = ClusterCreator.forConfig(clusterConfig, kindj.provider())
                 .withRetain(retainOnFailure)
+                .withLoadBalancerServices(loadBalancerServices)
                 .withWaitForReady(waitForReady)
                 .withProgress(progress(reuse ? clusterConfig.name() : null));
         // Before images are built: a build takes minutes, wasted on a host that cannot take the cluster.

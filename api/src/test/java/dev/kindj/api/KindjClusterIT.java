@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindj.InvalidRequestException;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KindjClusterIT {
 
-    private static final String APP = "kindj-test/app:1";
+    private static final String APP = TestApp.IMAGE;
     private static final String NAME = "api-" + UUID.randomUUID().toString().substring(0, 6);
     private static final List<String> steps = new CopyOnWriteArrayList<>();
     private static Kindj kindj;
@@ -35,9 +34,7 @@ class KindjClusterIT {
 
     @BeforeAll
     static void create() throws Exception {
-        Process build = new ProcessBuilder(Path.of("..", "scripts", "build-test-images.sh").toString(), "app")
-                .inheritIO().start();
-        assertThat(build.waitFor()).as("building " + APP).isZero();
+        TestApp.build();
         kindj = Kindj.connect();
         cluster = kindj.cluster(NAME).listener(new CreationListener() {
             @Override
@@ -108,14 +105,7 @@ class KindjClusterIT {
         assertThat(again.nodes(APP, ImageLoadResult.Outcome.PRESENT)).containsExactly(NAME + "-control-plane");
 
         KubernetesClient client = cluster.client();
-        client.apps().deployments().resource(new DeploymentBuilder()
-                .withNewMetadata().withName("hello").endMetadata()
-                .withNewSpec().withReplicas(1)
-                .withNewSelector().addToMatchLabels("app", "hello").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "hello").endMetadata()
-                .withNewSpec().addNewContainer().withName("hello").withImage(APP).withImagePullPolicy("Never")
-                .withArgs("serve", "8080", "hello from the api").endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
+        client.apps().deployments().resource(TestApp.serving("hello", "hello from the api")).create();
         client.apps().deployments().withName("hello").waitUntilReady(2, TimeUnit.MINUTES);
         String pod = client.pods().withLabel("app", "hello").list().getItems().get(0).getMetadata().getName();
         // Through the API server's proxy, which reaches the pod over the pod network.

@@ -36,6 +36,9 @@ public final class CreateClusterCommand implements Callable<Integer> {
     private Duration wait;
     @Option(names = "--retain", description = "Keep the nodes when creation fails, for debugging.")
     private boolean retain;
+    @Option(names = "--disable-load-balancer-services",
+            description = "Leave Services of type LoadBalancer pending: no MetalLB, which saves its memory and start-up.")
+    private boolean disableLoadBalancerServices;
     @Spec
     private CommandSpec spec;
 
@@ -43,6 +46,7 @@ public final class CreateClusterCommand implements Callable<Integer> {
     public Integer call() {
         ClusterBuilder builder = Kindj.connect().cluster(clusterName.given().orElse(null))
                 .retainOnFailure(retain)
+                .loadBalancerServices(!disableLoadBalancerServices)
                 .keepOnClose(true)
                 .waitForReady(wait);
         if (image != null) {

@@ -26,6 +26,10 @@ public final class PreloadedImages {
     public static final String LOCAL_PATH_PROVISIONER = name("LOCAL_PATH_IMAGE");
     /** The image of the helper pods local-path-provisioner starts to make and remove volume folders. */
     public static final String LOCAL_PATH_HELPER = name("LOCAL_PATH_HELPER_IMAGE");
+    /** MetalLB's controller, which gives Services of type LoadBalancer their addresses. */
+    public static final String METALLB_CONTROLLER = name("METALLB_CONTROLLER_IMAGE");
+    /** MetalLB's speaker, which answers ARP for those addresses on each node. */
+    public static final String METALLB_SPEAKER = name("METALLB_SPEAKER_IMAGE");
 
     private PreloadedImages() {
     }

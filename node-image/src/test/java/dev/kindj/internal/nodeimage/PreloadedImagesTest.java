@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class PreloadedImagesTest {
 
     private static final List<String> ALL = List.of(PreloadedImages.PAUSE, PreloadedImages.COREDNS,
-            PreloadedImages.LOCAL_PATH_PROVISIONER, PreloadedImages.LOCAL_PATH_HELPER);
+            PreloadedImages.LOCAL_PATH_PROVISIONER, PreloadedImages.LOCAL_PATH_HELPER, PreloadedImages.METALLB_CONTROLLER,
+            PreloadedImages.METALLB_SPEAKER);
 
     @Test
     void commentsAndBlankLinesAreSkipped() {
@@ -34,7 +35,8 @@ class PreloadedImagesTest {
         Path file = Path.of(getClass().getClassLoader().getResource(PreloadedImages.RESOURCE).toURI());
         Map<String, String> names = PreloadedImages.parse(Files.readString(file, StandardCharsets.UTF_8));
 
-        assertThat(names).containsOnlyKeys("PAUSE_IMAGE", "COREDNS_IMAGE", "LOCAL_PATH_IMAGE", "LOCAL_PATH_HELPER_IMAGE");
+        assertThat(names).containsOnlyKeys("PAUSE_IMAGE", "COREDNS_IMAGE", "LOCAL_PATH_IMAGE", "LOCAL_PATH_HELPER_IMAGE",
+                "METALLB_CONTROLLER_IMAGE", "METALLB_SPEAKER_IMAGE");
         for (Map.Entry<String, String> name : names.entrySet()) {
             assertThat(sourced(file, name.getKey())).as(name.getKey()).isEqualTo(name.getValue());
         }

@@ -8,6 +8,7 @@ import dev.kindj.internal.provision.bootstrap.steps.ConfigureLoadBalancer;
 import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
 import dev.kindj.internal.provision.bootstrap.steps.ExportKubeconfig;
 import dev.kindj.internal.provision.bootstrap.steps.GenerateCertificates;
+import dev.kindj.internal.provision.bootstrap.steps.InstallLoadBalancerServices;
 import dev.kindj.internal.provision.bootstrap.steps.JoinControlPlanes;
 import dev.kindj.internal.provision.bootstrap.steps.PatchContainerd;
 import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
@@ -15,6 +16,7 @@ import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
 import dev.kindj.internal.provision.bootstrap.steps.StartEtcd;
 import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
+import dev.kindj.internal.provision.bootstrap.steps.WaitForLoadBalancerServices;
 import dev.kindj.internal.provision.bootstrap.steps.WaitForReady;
 import dev.kindj.internal.provision.bootstrap.steps.WriteConfiguration;
 import dev.kindj.internal.provision.node.NodeProvider;
@@ -43,9 +45,11 @@ public final class ClusterCreator {
             new JoinControlPlanes(),
             new StartControlPlane(),
             new ApplyClusterObjects(),
+            new InstallLoadBalancerServices(),
             new StartNodeAgents(),
             new RegisterNodes(),
             new WaitForReady(),
+            new WaitForLoadBalancerServices(),
             new ExportKubeconfig(),
             new RecordPlan());
 
@@ -54,6 +58,7 @@ public final class ClusterCreator {
     private String image;
     private String loadBalancerImage;
     private boolean retain;
+    private boolean loadBalancerServices = true;
     private Duration waitForReady = Duration.ofMinutes(3);
     private CreationProgress progress = CreationProgress.SILENT;
 
@@ -81,6 +86,12 @@ public final class ClusterCreator {
     /** Keep the containers of a failed creation for debugging. */
     public ClusterCreator withRetain(boolean keep) {
         this.retain = keep;
+        return this;
+    }
+
+    /** Whether Services of type LoadBalancer get addresses (MetalLB); default true. */
+    public ClusterCreator withLoadBalancerServices(boolean enabled) {
+        this.loadBalancerServices = enabled;
         return this;
     }
 
@@ -131,7 +142,7 @@ public final class ClusterCreator {
         try {
             ClusterPlan plan = ClusterPlanner.plan(config, subnet, image, loadBalancerImage);
             try (CreationContext context = new CreationContext(plan, plan.containers(), provider, waitForReady)) {
-                StepRunner.run("creating cluster '" + config.name() + "'", STEPS, context, progress);
+                StepRunner.run("creating cluster '" + config.name() + "'", steps(), context, progress);
                 return new CreatedCluster(plan, context.exportedKubeconfig(), ExportKubeconfig.apiServerUrl(context));
             }
         } catch (RuntimeException e) {
@@ -144,6 +155,12 @@ public final class ClusterCreator {
                 removeHook(cleanupOnExit);
             }
         }
+    }
+
+    private List<CreationStep> steps() {
+        return loadBalancerServices ? STEPS : STEPS.stream()
+                .filter(step -> !(step instanceof InstallLoadBalancerServices || step instanceof WaitForLoadBalancerServices))
+                .toList();
     }
 
     private static void removeHook(Thread hook) {

@@ -28,6 +28,7 @@ import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
+import dev.kindj.internal.provision.plan.LoadBalancerAddresses;
 import dev.kindj.internal.provision.preflight.HostReadings;
 import dev.kindj.internal.provision.preflight.HostReadings.NamedSubnet;
 import java.io.ByteArrayOutputStream;
@@ -103,6 +104,7 @@ public final class DockerNodeProvider implements NodeProvider {
                         .withLabels(KindjLabels.forCluster(clusterName))
                         .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
                                 .withSubnet(subnet.toString())
+                                .withIpRange(LoadBalancerAddresses.containerRange(subnet).toString())
                                 .withGateway(subnet.address(1))))
                         .exec();
                 return subnet.toString();

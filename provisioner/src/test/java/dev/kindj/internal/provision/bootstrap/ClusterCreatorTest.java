@@ -40,7 +40,8 @@ class ClusterCreatorTest {
 
         List<String> expected = List.of("Generating certificates", "Preparing nodes", "Writing configuration",
                 "Starting etcd", "Starting control-plane", "Installing cluster objects (RBAC, CoreDNS)",
-                "Starting kubelets and pod network", "Joining nodes", "Waiting for nodes and DNS to be ready",
+                "Installing LoadBalancer Services (MetalLB)", "Starting kubelets and pod network", "Joining nodes",
+                "Waiting for nodes and DNS to be ready", "Waiting for LoadBalancer Services to be ready",
                 "Exporting kubeconfig", "Recording the cluster plan");
         assertThat(progress.started).containsExactlyElementsOf(expected);
         assertThat(progress.finished).containsExactlyElementsOf(expected);
@@ -48,6 +49,24 @@ class ClusterCreatorTest {
         assertThat(provider.calls("systemctl start etcd")).hasSize(1);
         assertThat(provider.calls("member add")).isEmpty();
         assertThat(cluster.apiServerUrl()).startsWith("https://127.0.0.1:");
+    }
+
+    @Test
+    void withoutLoadBalancerServicesNeitherMetalLbIsInstalledNorWaitedFor() {
+        creator(1, 0).withLoadBalancerServices(false).create();
+
+        assertThat(progress.started).doesNotContain("Installing LoadBalancer Services (MetalLB)",
+                "Waiting for LoadBalancer Services to be ready");
+        assertThat(provider.calls("metallb")).isEmpty();
+    }
+
+    @Test
+    void aNodeImageWithoutMetalLbIsRefusedWithTheWayOut() {
+        provider.answer("test -f /kindj/metallb-crds.yaml", 1, "");
+
+        assertThatThrownBy(() -> creator(1, 0).create())
+                .hasMessageContaining("has no MetalLB").hasMessageContaining("--disable-load-balancer-services");
+        assertThat(provider.listClusters()).isEmpty();
     }
 
     @Test

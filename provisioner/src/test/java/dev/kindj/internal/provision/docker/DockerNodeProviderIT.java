@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.node.ExecResult;
@@ -12,6 +14,7 @@ import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
+import dev.kindj.internal.provision.plan.LoadBalancerAddresses;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
 import java.io.ByteArrayInputStream;
@@ -113,6 +116,25 @@ class DockerNodeProviderIT {
         String ip = TestDocker.client().inspectContainerCmd(worker).exec()
                 .getNetworkSettings().getNetworks().get(DockerNodeProvider.networkName(CLUSTER)).getIpAddress();
         assertThat(ip).isEqualTo(dev.kindj.config.Ipv4Cidr.of(subnet).address(11));
+    }
+
+    /** A container joined later without a fixed address (a registry, say) never takes a LoadBalancer Service's. */
+    @Test
+    void containersWithoutAFixedAddressGetOneBelowTheServiceHalfOfTheNetwork() {
+        DockerClient docker = TestDocker.client();
+        String name = CLUSTER + "-unfixed";
+        docker.createContainerCmd(image).withName(name)
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(DockerNodeProvider.networkName(CLUSTER)))
+                .exec();
+        try {
+            docker.startContainerCmd(name).exec();
+            String ip = docker.inspectContainerCmd(name).exec().getNetworkSettings().getNetworks()
+                    .get(DockerNodeProvider.networkName(CLUSTER)).getIpAddress();
+            Ipv4Cidr network = Ipv4Cidr.of(subnet);
+            assertThat(LoadBalancerAddresses.containerRange(network).overlaps(Ipv4Cidr.of(ip + "/32"))).as(ip).isTrue();
+        } finally {
+            docker.removeContainerCmd(name).withForce(true).exec();
+        }
     }
 
     @Test

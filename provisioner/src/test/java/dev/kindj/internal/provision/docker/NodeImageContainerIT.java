@@ -59,7 +59,8 @@ class NodeImageContainerIT {
         String images = provider.exec(NODE, "ctr", "--namespace=k8s.io", "images", "ls").stdout();
         List<String> pinned = images.lines().filter(line -> line.contains("io.cri-containerd.pinned=pinned")).toList();
         for (String preloaded : List.of(PreloadedImages.PAUSE, PreloadedImages.COREDNS,
-                PreloadedImages.LOCAL_PATH_PROVISIONER, PreloadedImages.LOCAL_PATH_HELPER)) {
+                PreloadedImages.LOCAL_PATH_PROVISIONER, PreloadedImages.LOCAL_PATH_HELPER,
+                PreloadedImages.METALLB_CONTROLLER, PreloadedImages.METALLB_SPEAKER)) {
             assertThat(pinned).as(preloaded).anySatisfy(line -> assertThat(line).startsWith(preloaded + " "));
         }
     }
