@@ -54,6 +54,9 @@ for preloaded in "$PAUSE_IMAGE" "$COREDNS_IMAGE" "$LOCAL_PATH_IMAGE" "$LOCAL_PAT
 done
 check "containerd's sandbox image is $PAUSE_IMAGE" \
   sh -c "docker exec $name cat /etc/containerd/config.toml | grep -qF \"sandbox = '$PAUSE_IMAGE'\""
+# kind's registry layout (certs.d/<host>/hosts.toml), as loaded, not only as written
+check "containerd reads registry hosts from /etc/containerd/certs.d" \
+  sh -c "docker exec $name containerd config dump | grep -qF \"config_path = '/etc/containerd/certs.d'\""
 check "/kindj/version is $version" test "$(in_node cat /kindj/version)" = "$version"
 for c in kubelet kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
   check "$c --version prints $version" sh -c "docker exec $name $c --version | grep -qw -- '$version'"

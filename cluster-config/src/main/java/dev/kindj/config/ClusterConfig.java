@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A kind {@code kind.x-k8s.io/v1alpha4} {@code Cluster}, with kind's defaults applied. Null arguments mean the
@@ -12,12 +13,14 @@ import java.util.Map;
  *
  * @param kubeadmConfigPatches kind's patches of the kubeadm, kubelet and kube-proxy documents of every node; see
  *                             {@link #kubeadmFor(NodeConfig)}
+ * @param registry             the kindj local registry the nodes pull {@code localhost:<port>/...} from (kindj's
+ *                             extension field {@value RegistryName#CONFIG_FIELD}); empty for none
  * @param warnings             settings that were accepted but are not honoured, each naming its field path
  */
 public record ClusterConfig(String name, List<NodeConfig> nodes, Networking networking,
                             Map<String, Boolean> featureGates, Map<String, String> runtimeConfig,
                             List<String> containerdConfigPatches, List<String> kubeadmConfigPatches,
-                            List<String> warnings) {
+                            Optional<String> registry, List<String> warnings) {
 
     public static final String DEFAULT_NAME = "kind";
     /** Where kube-apiserver listens in its node, as kubeadm's default. */
@@ -31,6 +34,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
         runtimeConfig = Copies.map(runtimeConfig);
         containerdConfigPatches = Copies.list(containerdConfigPatches);
         kubeadmConfigPatches = Copies.list(kubeadmConfigPatches);
+        registry = registry == null ? Optional.empty() : registry;
         warnings = Copies.list(warnings);
     }
 
@@ -80,7 +84,18 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
      */
     public ClusterConfig withName(String newName) {
         return validated(new ClusterConfig(newName, nodes, networking, featureGates, runtimeConfig,
-                containerdConfigPatches, kubeadmConfigPatches, warnings), new Problems("withName"));
+                containerdConfigPatches, kubeadmConfigPatches, registry, warnings), new Problems("withName"));
+    }
+
+    /**
+     * A copy whose nodes use this kindj local registry, as for {@code --registry}.
+     *
+     * @throws ConfigException if the name is not valid
+     */
+    public ClusterConfig withRegistry(String registryName) {
+        return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
+                containerdConfigPatches, kubeadmConfigPatches, Optional.of(registryName), warnings),
+                new Problems("withRegistry"));
     }
 
     private static ClusterConfig validated(ClusterConfig config, Problems problems) {
@@ -98,6 +113,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
         private final Map<String, String> runtimeConfig = new LinkedHashMap<>();
         private final List<String> containerdConfigPatches = new ArrayList<>();
         private final List<String> kubeadmConfigPatches = new ArrayList<>();
+        private String registry;
 
         private Builder() {
         }
@@ -148,6 +164,12 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
             return this;
         }
 
+        /** The kindj local registry the nodes pull {@code localhost:<port>/...} from. */
+        public Builder withRegistry(String registryName) {
+            this.registry = registryName;
+            return this;
+        }
+
         /** @throws ConfigException listing every problem of the configuration */
         public ClusterConfig build() {
             List<String> warnings = new ArrayList<>();
@@ -156,7 +178,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
             Warnings.containerdPatchesNotApplied(containerdConfigPatches).ifPresent(warnings::add);
             Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
             return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
-                    containerdConfigPatches, kubeadmConfigPatches, warnings), problems);
+                    containerdConfigPatches, kubeadmConfigPatches, Optional.ofNullable(registry), warnings), problems);
         }
 
         private Builder withNodes(int count, NodeConfig node) {

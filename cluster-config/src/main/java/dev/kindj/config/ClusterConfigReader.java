@@ -3,6 +3,7 @@ package dev.kindj.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -48,8 +49,10 @@ final class ClusterConfigReader {
                     + "patches to containerd's configuration yet; remove them (or write the change as a TOML patch, "
                     + "knowing kindj does not apply those yet either)");
         }
+        // kindj's own field, last so that "known fields are ..." lists kind's first
+        Optional<String> registry = Optional.ofNullable(fields.string(RegistryName.CONFIG_FIELD));
         return new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig, containerdConfigPatches,
-                kubeadmConfigPatches, warnings);
+                kubeadmConfigPatches, registry, warnings);
     }
 
     private void checkTypeMeta(Fields fields) {

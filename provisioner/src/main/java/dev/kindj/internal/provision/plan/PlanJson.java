@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * A plan as JSON: what operations on a running cluster need to know about it. That is the cluster-wide settings
- * (networking, feature gates, the cluster's kubeadm patches, which a worker added later gets too) and every container; per-node settings that only mattered when a node was made (labels,
+ * (networking, feature gates, the cluster's kubeadm patches and local registry, which a worker added later gets too) and every container; per-node settings that only mattered when a node was made (labels,
  * mounts, ports) are left out, so a plan read back has plain nodes of their roles.
  */
 public final class PlanJson {
@@ -29,7 +29,7 @@ public final class PlanJson {
         Document document = new Document(plan.name(), plan.nodeSubnet().toString(), plan.config().networking(),
                 plan.config().featureGates(), plan.config().kubeadmConfigPatches(),
                 plan.nodes().stream().map(Container::of).toList(),
-                plan.loadBalancer().map(Container::of).orElse(null));
+                plan.loadBalancer().map(Container::of).orElse(null), plan.config().registry().orElse(null));
         try {
             return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -50,6 +50,7 @@ public final class PlanJson {
         document.featureGates().forEach(config::withFeatureGate);
         // plans written before kindj honoured kubeadm patches have none
         Optional.ofNullable(document.kubeadmConfigPatches()).orElse(List.of()).forEach(config::withKubeadmConfigPatch);
+        config.withRegistry(document.registry());
         List<PlannedNode> nodes = new ArrayList<>();
         for (Container container : document.nodes()) {
             NodeConfig node = NodeConfig.of(container.role() == NodeRole.CONTROL_PLANE
@@ -64,7 +65,8 @@ public final class PlanJson {
     }
 
     private record Document(String name, String nodeSubnet, Networking networking, Map<String, Boolean> featureGates,
-                            List<String> kubeadmConfigPatches, List<Container> nodes, Container loadBalancer) {
+                            List<String> kubeadmConfigPatches, List<Container> nodes, Container loadBalancer,
+                            String registry) {
     }
 
     /** @param podCidr null for the load balancer */
