@@ -17,7 +17,7 @@ public final class RegistryImage {
     }
 
     static String reference(Recipe recipe) {
-        return REPOSITORY + ":" + recipe.hashOf(RECIPE_DIRECTORY);
+        return DirectoryImage.reference(recipe, REPOSITORY, RECIPE_DIRECTORY);
     }
 
     /**
@@ -27,14 +27,6 @@ public final class RegistryImage {
      * @param progress receives one line per build step, prefixed with the time since this call
      */
     public static String ensure(Consumer<String> progress) {
-        Consumer<String> timed = TimedProgress.from(Objects.requireNonNull(progress, "progress"));
-        Recipe recipe = Recipe.fromClasspath();
-        String name = reference(recipe);
-        if (LocalImages.exists(name)) {
-            timed.accept("[registry] " + name + " exists already");
-            return name;
-        }
-        BuildScript.run(recipe, RECIPE_DIRECTORY + "/" + Recipe.BUILD_SCRIPT, List.of("--image", name), name, timed);
-        return name;
+        return DirectoryImage.ensure(REPOSITORY, RECIPE_DIRECTORY, List.of(), Objects.requireNonNull(progress, "progress"));
     }
 }

@@ -18,6 +18,13 @@ import dev.kindj.config.RegistryName;
 import dev.kindj.internal.provision.node.UnknownNameException;
 import dev.kindj.internal.provision.preflight.HostReadings;
 import dev.kindj.internal.provision.registry.LocalRegistry;
+import dev.kindj.internal.provision.Waits;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +39,7 @@ public final class DockerRegistries {
 
     private static final String DATA_DIRECTORY = "/var/lib/registry";
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final DockerClient docker;
     private final HostReadings host;
@@ -87,7 +95,34 @@ public final class DockerRegistries {
             }
             throw e;
         }
-        return new LocalRegistry(name, port, "running");
+        LocalRegistry registry = new LocalRegistry(name, port, "running");
+        try {
+            awaitAnswer(registry);
+        } catch (RuntimeException e) {
+            removeContainerAndVolume(name);
+            throw e;
+        }
+        return registry;
+    }
+
+    /** A push right after creation must not reach a registry that is not listening yet (connection reset). */
+    private void awaitAnswer(LocalRegistry registry) {
+        URI api = URI.create("http://" + LOOPBACK + ":" + registry.hostPort() + "/v2/");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Waits.until("local registry " + registry.name() + " to answer on " + api, ANSWER_TIMEOUT,
+                () -> answers(http, api), () -> docker.inspectContainerCmd(registry.name()).exec().getState().toString());
+    }
+
+    private static boolean answers(HttpClient http, URI api) {
+        try {
+            return http.send(HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(1)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the registry", e);
+        }
     }
 
     /**
