@@ -181,10 +181,11 @@ class RegistryCommandsIT {
     private static void assertPullsAndRuns(Path kubeconfig, String podName) throws IOException {
         try (KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
-            client.pods().resource(new PodBuilder().withNewMetadata().withName(podName).endMetadata()
+            client.pods().inNamespace("default").resource(new PodBuilder()
+                    .withNewMetadata().withName(podName).endMetadata()
                     .withNewSpec().addNewContainer().withName("pulled").withImage(pushed).withImagePullPolicy("Always")
                     .endContainer().endSpec().build()).create();
-            Pod running = client.pods().withName(podName).waitUntilCondition(
+            Pod running = client.pods().inNamespace("default").withName(podName).waitUntilCondition(
                     pod -> pod != null && "Running".equals(pod.getStatus().getPhase()), 2, TimeUnit.MINUTES);
             assertThat(running.getStatus().getContainerStatuses().get(0).getImage()).isEqualTo(pushed);
         }
