@@ -58,6 +58,9 @@ check "MetalLB's IPAddressPool CRD is in /kindj/metallb-crds.yaml" \
 # the configuration containerd runs with (it converts the file's version 2 to its version 3)
 check "containerd's sandbox image is $PAUSE_IMAGE" \
   sh -c "docker exec $name containerd config dump | grep -qF \"sandbox = '$PAUSE_IMAGE'\""
+# kind's registry layout (certs.d/<host>/hosts.toml), as loaded, not only as written
+check "containerd reads registry hosts from /etc/containerd/certs.d" \
+  sh -c "docker exec $name containerd config dump | grep -qF \"config_path = '/etc/containerd/certs.d'\""
 check "/kindj/version is $version" test "$(in_node cat /kindj/version)" = "$version"
 for c in kubelet kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
   check "$c --version prints $version" sh -c "docker exec $name $c --version | grep -qw -- '$version'"

@@ -31,6 +31,7 @@ public final class ClusterBuilder {
     private Integer workers;
     private String kubernetesVersion;
     private String image;
+    private String registry;
     private boolean retainOnFailure;
     private boolean keepOnClose;
     private boolean reuse;
@@ -102,6 +103,15 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * The local registry the nodes pull {@code localhost:<port>/...} from (see {@link Kindj#registry(String)}); it
+     * must exist. Replaces the config's {@code kindjRegistry}.
+     */
+    public ClusterBuilder registry(String registryName) {
+        this.registry = registryName;
+        return this;
+    }
+
     /** Keep the containers when creation fails, to look at them; default false: a failure removes everything. */
     public ClusterBuilder retainOnFailure(boolean retain) {
         this.retainOnFailure = retain;
@@ -168,7 +178,8 @@ public final class ClusterBuilder {
                 .withControlPlanes(Objects.requireNonNullElse(controlPlanes, 1))
                 .withWorkers(Objects.requireNonNullElse(workers, 0))
                 .build();
-        return chosen.withName(name != null ? name : chosen.name());
+        ClusterConfig named = chosen.withName(name != null ? name : chosen.name());
+        return registry != null ? named.withRegistry(registry) : named;
     }
 
     /**
@@ -186,9 +197,9 @@ public final class ClusterBuilder {
      * until it is ready. A failure removes what was made, unless {@link #retainOnFailure}. With {@link #reuse(boolean)},
      * first attaches to a matching kept cluster if there is one.
      *
-     * @throws dev.kindj.InvalidRequestException for a bad config, a taken name or a missing image, or when the host has
-     *         no room for the cluster (inotify instances, ports, subnets, disk) or no usable engine; nothing is made
-     *         then, and the message says what is short, by how much, and the fix
+     * @throws dev.kindj.InvalidRequestException for a bad config, a taken name, a missing image or local registry, or
+     *         when the host has no room for the cluster (inotify instances, ports, subnets, disk) or no usable engine;
+     *         nothing is made then, and the message says what is short, by how much, and the fix
      * @throws dev.kindj.KindjException when creation fails; the message names the step
      */
     public KindjCluster create() {

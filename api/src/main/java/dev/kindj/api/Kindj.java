@@ -1,6 +1,7 @@
 package dev.kindj.api;
 
 import dev.kindj.config.ClusterConfig;
+import dev.kindj.config.RegistryName;
 import dev.kindj.internal.nodeimage.NodeImage;
 import dev.kindj.internal.provision.KindjVersion;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
@@ -33,6 +34,8 @@ public final class Kindj {
     public static final String DEFAULT_KUBERNETES_VERSION = NodeImage.DEFAULT_KUBERNETES_VERSION;
     /** The cluster name when none is given, as kind's. */
     public static final String DEFAULT_CLUSTER_NAME = ClusterConfig.DEFAULT_NAME;
+    /** The local registry's name when none is given. */
+    public static final String DEFAULT_REGISTRY_NAME = RegistryName.DEFAULT;
 
     private static Kindj shared;
 
@@ -107,6 +110,36 @@ public final class Kindj {
     /** Removes the cluster's containers, volumes and network; a cluster that does not exist is no error. */
     public void delete(String name) {
         provider.deleteCluster(name);
+    }
+
+    /** Starts describing a new local registry with this name; {@link RegistryBuilder#create()} makes it. */
+    public RegistryBuilder registry(String name) {
+        return new RegistryBuilder(this, name);
+    }
+
+    /** Starts describing a new local registry named {@value #DEFAULT_REGISTRY_NAME}. */
+    public RegistryBuilder registry() {
+        return registry(DEFAULT_REGISTRY_NAME);
+    }
+
+    /** Every kindj local registry on the engine, sorted by name. */
+    public List<KindjRegistry> registries() {
+        return provider.registries().list().stream().map(registry -> new KindjRegistry(this, registry)).toList();
+    }
+
+    /** An existing local registry. */
+    public Optional<KindjRegistry> findRegistry(String name) {
+        return provider.findRegistry(name).map(registry -> new KindjRegistry(this, registry));
+    }
+
+    /**
+     * Removes a local registry's container and volume.
+     *
+     * @throws dev.kindj.InvalidRequestException when there is no such registry, or while a cluster uses it (the
+     *         message names the clusters: delete them first)
+     */
+    public void deleteRegistry(String name) {
+        provider.registries().delete(name);
     }
 
     /** The node image of a Kubernetes release ({@code v1.MINOR.PATCH}), to find or build. */

@@ -54,6 +54,18 @@ class ClusterBuilderTest {
     }
 
     @Test
+    void aGivenRegistryReplacesTheConfigsAndIsChecked() {
+        String withRegistry = TWO_WORKERS + "kindjRegistry: from-file\n";
+        assertThat(new ClusterBuilder(null, null).config(withRegistry).toConfig().registry()).contains("from-file");
+        assertThat(new ClusterBuilder(null, null).config(withRegistry).registry("given").toConfig().registry())
+                .contains("given");
+        assertThat(new ClusterBuilder(null, "ci").workers(1).registry("given").toConfig().registry()).contains("given");
+        assertThat(new ClusterBuilder(null, "ci").toConfig().registry()).isEmpty();
+        assertThatThrownBy(() -> new ClusterBuilder(null, "ci").registry("Not_A_Host").toConfig())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'Not_A_Host' is not a valid registry name");
+    }
+
+    @Test
     void theNameIsTheGivenOneElseTheConfigsElseKinds() {
         assertThat(new ClusterBuilder(null, "given").config(TWO_WORKERS).name()).isEqualTo("given");
         assertThat(new ClusterBuilder(null, null).config(TWO_WORKERS).name()).isEqualTo("from-file");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A kind {@code kind.x-k8s.io/v1alpha4} {@code Cluster}, with kind's defaults applied. Null arguments mean the
@@ -15,12 +16,14 @@ import java.util.Map;
  * @param kubeadmConfigPatches kind's patches of the kubeadm, kubelet and kube-proxy documents of every node, followed
  *                             by its JSON 6902 ones translated to the merge patches they amount to; see
  *                             {@link #kubeadmFor(NodeConfig)}
+ * @param registry             the kindj local registry the nodes pull {@code localhost:<port>/...} from (kindj's
+ *                             extension field {@value RegistryName#CONFIG_FIELD}); empty for none
  * @param warnings             settings that were accepted but are not honoured, each naming its field path
  */
 public record ClusterConfig(String name, List<NodeConfig> nodes, Networking networking,
                             Map<String, Boolean> featureGates, Map<String, String> runtimeConfig,
                             List<String> containerdConfigPatches, List<String> containerdConfigPatchesJSON6902,
-                            List<String> kubeadmConfigPatches, List<String> warnings) {
+                            List<String> kubeadmConfigPatches, Optional<String> registry, List<String> warnings) {
 
     public static final String DEFAULT_NAME = "kind";
     /** Where kube-apiserver listens in its node, as kubeadm's default. */
@@ -35,6 +38,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
         containerdConfigPatches = Copies.list(containerdConfigPatches);
         containerdConfigPatchesJSON6902 = Copies.list(containerdConfigPatchesJSON6902);
         kubeadmConfigPatches = Copies.list(kubeadmConfigPatches);
+        registry = registry == null ? Optional.empty() : registry;
         warnings = Copies.list(warnings);
     }
 
@@ -84,8 +88,19 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
      */
     public ClusterConfig withName(String newName) {
         return validated(new ClusterConfig(newName, nodes, networking, featureGates, runtimeConfig,
-                containerdConfigPatches, containerdConfigPatchesJSON6902, kubeadmConfigPatches, warnings),
+                containerdConfigPatches, containerdConfigPatchesJSON6902, kubeadmConfigPatches, registry, warnings),
                 new Problems("withName"));
+    }
+
+    /**
+     * A copy whose nodes use this kindj local registry, as for {@code --registry}.
+     *
+     * @throws ConfigException if the name is not valid
+     */
+    public ClusterConfig withRegistry(String registryName) {
+        return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
+                containerdConfigPatches, containerdConfigPatchesJSON6902, kubeadmConfigPatches,
+                Optional.of(registryName), warnings), new Problems("withRegistry"));
     }
 
     private static ClusterConfig validated(ClusterConfig config, Problems problems) {
@@ -105,6 +120,7 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
         private final List<String> containerdConfigPatchesJSON6902 = new ArrayList<>();
         private final List<String> kubeadmConfigPatches = new ArrayList<>();
         private final List<KubeadmJsonPatch> kubeadmConfigPatchesJSON6902 = new ArrayList<>();
+        private String registry;
 
         private Builder() {
         }
@@ -172,6 +188,12 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
             return this;
         }
 
+        /** The kindj local registry the nodes pull {@code localhost:<port>/...} from. */
+        public Builder withRegistry(String registryName) {
+            this.registry = registryName;
+            return this;
+        }
+
         /** @throws ConfigException listing every problem of the configuration */
         public ClusterConfig build() {
             List<String> warnings = new ArrayList<>();
@@ -185,7 +207,8 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
             List<String> allKubeadmPatches = new ArrayList<>(kubeadmConfigPatches);
             allKubeadmPatches.addAll(translations.cluster());
             return validated(new ClusterConfig(name, nodes, networking, featureGates, runtimeConfig,
-                    containerdConfigPatches, containerdConfigPatchesJSON6902, allKubeadmPatches, warnings), problems);
+                    containerdConfigPatches, containerdConfigPatchesJSON6902, allKubeadmPatches,
+                    Optional.ofNullable(registry), warnings), problems);
         }
 
         private Builder withNodes(int count, NodeConfig node) {

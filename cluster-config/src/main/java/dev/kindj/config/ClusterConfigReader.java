@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -52,9 +53,11 @@ final class ClusterConfigReader {
                         FieldPath.index("nodes", i), List.of())).toList(), networking, yaml.problems(), warnings);
         ContainerdPatches.check(containerdConfigPatches, containerdConfigPatchesJson6902, yaml.problems());
         Warnings.evenControlPlanes(nodes).ifPresent(warnings::add);
+        // kindj's own field, last so that "known fields are ..." lists kind's first
+        Optional<String> registry = Optional.ofNullable(fields.string(RegistryName.CONFIG_FIELD));
         return new ClusterConfig(name, withTranslations(nodes, translations.nodes()), networking, featureGates,
                 runtimeConfig, containerdConfigPatches, containerdConfigPatchesJson6902,
-                concat(kubeadmConfigPatches, translations.cluster()), warnings);
+                concat(kubeadmConfigPatches, translations.cluster()), registry, warnings);
     }
 
     private void checkTypeMeta(Fields fields) {

@@ -39,6 +39,8 @@ final class ConfigValidator {
         }
         checkNetworking(config.networking(), config.nodes().size());
         checkHostPortsAreUnique(config);
+        config.registry().flatMap(RegistryName::problem)
+                .ifPresent(problem -> problems.report(RegistryName.CONFIG_FIELD, problem));
     }
 
     private void checkName(String name) {

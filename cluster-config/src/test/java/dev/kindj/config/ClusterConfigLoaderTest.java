@@ -111,6 +111,22 @@ class ClusterConfigLoaderTest {
     }
 
     @Test
+    void readsKindjsRegistryExtensionAndLetsTheCallerReplaceIt() {
+        ClusterConfig config = ClusterConfigLoader.parse("""
+                kind: Cluster
+                apiVersion: kind.x-k8s.io/v1alpha4
+                kindjRegistry: team-registry
+                """, "registry.yaml");
+
+        assertThat(config.registry()).contains("team-registry");
+        assertThat(config.withRegistry("other").registry()).contains("other");
+        assertThat(ClusterConfig.builder().build().registry()).isEmpty();
+        assertThatThrownBy(() -> config.withRegistry("-bad"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'-bad' is not a valid registry name");
+    }
+
+    @Test
     void readsDnsSearchTellingAnEmptyListFromNone() {
         String header = """
                 kind: Cluster

@@ -54,6 +54,15 @@ class MalformedConfigTest {
                 malformed("wrong kind", "kind: Config\napiVersion: kind.x-k8s.io/v1alpha4\n",
                         "cluster.yaml:1:7: kind: 'Config' is not supported; kind config files have 'kind: Cluster'"),
 
+                // kindj's registry extension
+                malformed("registry name with capitals", HEADER + """
+                        name: dev
+                        kindjRegistry: My_Registry
+                        """, "cluster.yaml:4:16: kindjRegistry: 'My_Registry' is not a valid registry name"),
+                malformed("registry name as a list", HEADER + """
+                        kindjRegistry: [a, b]
+                        """, "cluster.yaml:3:16: kindjRegistry:"),
+
                 // unknown fields
                 malformed("misspelt node field", HEADER + """
                         nodes:
@@ -78,7 +87,7 @@ class MalformedConfigTest {
                         workers: 3
                         """, "cluster.yaml:3:1: workers: unknown field; known fields are kind, apiVersion, name, "
                         + "nodes, networking, featureGates, runtimeConfig, kubeadmConfigPatches, "
-                        + "kubeadmConfigPatchesJSON6902, containerdConfigPatches, containerdConfigPatchesJSON6902"),
+                        + "kubeadmConfigPatchesJSON6902, containerdConfigPatches, containerdConfigPatchesJSON6902, kindjRegistry"),
 
                 // types
                 malformed("string where a list is expected", HEADER + """

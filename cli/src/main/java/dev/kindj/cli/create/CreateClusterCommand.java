@@ -34,6 +34,9 @@ public final class CreateClusterCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "3m", converter = DurationConverter.class,
             description = "How long to wait for nodes and DNS to be ready; 0 returns once the control plane is up (default: ${DEFAULT-VALUE}).")
     private Duration wait;
+    @Option(names = "--registry", paramLabel = "NAME",
+            description = "A local registry (kindj create registry) the nodes pull localhost:PORT/... from.")
+    private String registry;
     @Option(names = "--retain", description = "Keep the nodes when creation fails, for debugging.")
     private boolean retain;
     @Option(names = "--disable-load-balancer-services",
@@ -51,6 +54,9 @@ public final class CreateClusterCommand implements Callable<Integer> {
                 .waitForReady(wait);
         if (image != null) {
             builder.image(image);
+        }
+        if (registry != null) {
+            builder.registry(registry);
         }
         if ("-".equals(configFile)) {
             builder.config(System.in, "<stdin>");

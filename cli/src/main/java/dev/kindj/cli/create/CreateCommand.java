@@ -2,7 +2,7 @@ package dev.kindj.cli.create;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "create", description = "Create one of [cluster, node].",
-        subcommands = {CreateClusterCommand.class, CreateNodeCommand.class})
+@Command(name = "create", description = "Create one of [cluster, node, registry].",
+        subcommands = {CreateClusterCommand.class, CreateNodeCommand.class, CreateRegistryCommand.class})
 public final class CreateCommand {
 }

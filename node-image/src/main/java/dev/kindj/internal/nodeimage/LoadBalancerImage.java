@@ -22,7 +22,7 @@ public final class LoadBalancerImage {
     }
 
     static String reference(Recipe recipe) {
-        return REPOSITORY + ":" + recipe.hashOf(RECIPE_DIRECTORY);
+        return DirectoryImage.reference(recipe, REPOSITORY, RECIPE_DIRECTORY);
     }
 
     /**
@@ -33,15 +33,7 @@ public final class LoadBalancerImage {
      */
     public static String ensure(String debianImage, Consumer<String> progress) {
         Objects.requireNonNull(debianImage, "debianImage");
-        Consumer<String> timed = TimedProgress.from(Objects.requireNonNull(progress, "progress"));
-        Recipe recipe = Recipe.fromClasspath();
-        String name = reference(recipe);
-        if (LocalImages.exists(name)) {
-            timed.accept("[load-balancer] " + name + " exists already");
-            return name;
-        }
-        BuildScript.run(recipe, RECIPE_DIRECTORY + "/" + Recipe.BUILD_SCRIPT,
-                List.of("--from", debianImage, "--image", name), name, timed);
-        return name;
+        return DirectoryImage.ensure(REPOSITORY, RECIPE_DIRECTORY, List.of("--from", debianImage),
+                Objects.requireNonNull(progress, "progress"));
     }
 }

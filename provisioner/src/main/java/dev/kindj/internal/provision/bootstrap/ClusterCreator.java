@@ -17,6 +17,7 @@ import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
 import dev.kindj.internal.provision.bootstrap.steps.StartEtcd;
 import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
 import dev.kindj.internal.provision.bootstrap.steps.WaitForLoadBalancerServices;
+import dev.kindj.internal.provision.bootstrap.steps.UseLocalRegistry;
 import dev.kindj.internal.provision.bootstrap.steps.WaitForReady;
 import dev.kindj.internal.provision.bootstrap.steps.WriteConfiguration;
 import dev.kindj.internal.provision.node.NodeProvider;
@@ -46,6 +47,7 @@ public final class ClusterCreator {
             new StartControlPlane(),
             new ApplyClusterObjects(),
             new InstallLoadBalancerServices(),
+            new UseLocalRegistry(),
             new StartNodeAgents(),
             new RegisterNodes(),
             new WaitForReady(),
@@ -111,12 +113,17 @@ public final class ClusterCreator {
      * checks again; callers that build images first call this before, so that a build is not wasted.
      *
      * @throws ClusterExistsException when the name is taken
+     * @throws dev.kindj.internal.provision.node.UnknownNameException when the config names a local registry that does
+     *         not exist
      * @throws dev.kindj.internal.provision.preflight.PreflightException naming everything the host is short of
      */
     public void preflight() {
         if (provider.listClusters().contains(config.name())) {
             throw new ClusterExistsException(config.name());
         }
+        config.registry().filter(name -> provider.findRegistry(name).isEmpty()).ifPresent(name -> {
+            throw UseLocalRegistry.unknown(name);
+        });
         Preflight.require(Demand.forCluster(config), provider.host());
     }
 

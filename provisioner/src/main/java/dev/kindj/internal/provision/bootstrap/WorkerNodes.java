@@ -13,6 +13,7 @@ import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.RoutePodRanges;
 import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
+import dev.kindj.internal.provision.bootstrap.steps.UseLocalRegistry;
 import dev.kindj.internal.provision.bootstrap.steps.WaitForReady;
 import dev.kindj.internal.provision.bootstrap.steps.WriteConfiguration;
 import dev.kindj.internal.provision.node.ClusterNodes;
@@ -47,6 +48,7 @@ public final class WorkerNodes {
     static final List<CreationStep> STEPS = List.of(
             new IssueNodeCertificates(),
             new CreateNodes(),
+            new UseLocalRegistry(),
             new WriteConfiguration(),
             new PatchContainerd(),
             new RoutePodRanges(),

@@ -31,6 +31,7 @@ import dev.kindj.internal.provision.node.NodeSpec;
 import dev.kindj.internal.provision.plan.LoadBalancerAddresses;
 import dev.kindj.internal.provision.preflight.HostReadings;
 import dev.kindj.internal.provision.preflight.HostReadings.NamedSubnet;
+import dev.kindj.internal.provision.registry.LocalRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,6 +88,21 @@ public final class DockerNodeProvider implements NodeProvider {
     public HostReadings host() {
         // DockerClients always makes a DockerClientImpl
         return new DockerHostReadings(((DockerClientImpl) docker).getHttpClient(), dockerHost);
+    }
+
+    /** The engine's kindj local registries. */
+    public DockerRegistries registries() {
+        return new DockerRegistries(docker, host());
+    }
+
+    @Override
+    public Optional<LocalRegistry> findRegistry(String registryName) {
+        return registries().find(registryName);
+    }
+
+    @Override
+    public void connectRegistry(String registryName, String clusterName) {
+        registries().connect(registryName, clusterName);
     }
 
     @Override
@@ -400,6 +416,7 @@ public final class DockerNodeProvider implements NodeProvider {
         docker.listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER + "=" + clusterName)).exec()
                 .forEach(network -> {
                     try {
+                        registries().disconnectAll(network.getName());
                         docker.removeNetworkCmd(network.getId()).exec();
                     } catch (NotFoundException alreadyGone) {
                         // removed concurrently: the goal is met

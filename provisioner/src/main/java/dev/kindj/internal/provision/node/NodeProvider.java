@@ -1,6 +1,7 @@
 package dev.kindj.internal.provision.node;
 
 import dev.kindj.internal.provision.preflight.HostReadings;
+import dev.kindj.internal.provision.registry.LocalRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -16,6 +17,12 @@ public interface NodeProvider extends AutoCloseable {
 
     /** What the preflight checks read about the engine and its host, read afresh on each use. */
     HostReadings host();
+
+    /** The kindj local registry of that name, if there is one. */
+    Optional<LocalRegistry> findRegistry(String registryName);
+
+    /** Attaches the registry's container to the cluster's network, unless it is already; Docker picks its address. */
+    void connectRegistry(String registryName, String clusterName);
 
     /** Creates the cluster's network with a subnet no other network uses, and returns that subnet. */
     String createNetwork(String clusterName);

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * A plan as JSON: what operations on a running cluster need to know about it. That is the cluster-wide settings
- * (networking, feature gates, the cluster's kubeadm and containerd patches, which a worker added later gets
- * too) and every container; per-node settings that only mattered when a node was made (labels,
+ * (networking, feature gates, the cluster's kubeadm and containerd patches and local registry, which a worker added
+ * later gets too) and every container; per-node settings that only mattered when a node was made (labels,
  * mounts, ports) are left out, so a plan read back has plain nodes of their roles.
  */
 public final class PlanJson {
@@ -31,7 +31,7 @@ public final class PlanJson {
                 plan.config().featureGates(), plan.config().kubeadmConfigPatches(),
                 plan.config().containerdConfigPatches(), plan.config().containerdConfigPatchesJSON6902(),
                 plan.nodes().stream().map(Container::of).toList(),
-                plan.loadBalancer().map(Container::of).orElse(null));
+                plan.loadBalancer().map(Container::of).orElse(null), plan.config().registry().orElse(null));
         try {
             return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -55,6 +55,7 @@ public final class PlanJson {
         Optional.ofNullable(document.containerdConfigPatches()).orElse(List.of()).forEach(config::withContainerdConfigPatch);
         Optional.ofNullable(document.containerdConfigPatchesJSON6902()).orElse(List.of())
                 .forEach(config::withContainerdConfigPatchJSON6902);
+        config.withRegistry(document.registry());
         List<PlannedNode> nodes = new ArrayList<>();
         for (Container container : document.nodes()) {
             NodeConfig node = NodeConfig.of(container.role() == NodeRole.CONTROL_PLANE
@@ -71,7 +72,7 @@ public final class PlanJson {
     private record Document(String name, String nodeSubnet, Networking networking, Map<String, Boolean> featureGates,
                             List<String> kubeadmConfigPatches, List<String> containerdConfigPatches,
                             List<String> containerdConfigPatchesJSON6902, List<Container> nodes,
-                            Container loadBalancer) {
+                            Container loadBalancer, String registry) {
     }
 
     /** @param podCidr null for the load balancer */

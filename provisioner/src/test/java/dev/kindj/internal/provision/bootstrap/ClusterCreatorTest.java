@@ -12,6 +12,9 @@ import dev.kindj.internal.provision.node.FakeNodeProvider;
 import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
+import dev.kindj.internal.provision.node.UnknownNameException;
+import dev.kindj.internal.provision.registry.LocalRegistry;
+import dev.kindj.internal.provision.registry.RegistryFiles;
 import java.time.Duration;
 import dev.kindj.internal.provision.preflight.PreflightException;
 import java.util.List;
@@ -23,6 +26,7 @@ class ClusterCreatorTest {
 
     private static final String IMAGE = "kindj/node:test";
     private static final String LB_IMAGE = "kindj/haproxy:test";
+    private static final LocalRegistry REGISTRY = new LocalRegistry("team-registry", 5001, "running");
 
     private final FakeNodeProvider provider = new FakeNodeProvider().withImages(IMAGE, LB_IMAGE);
     private final RecordedProgress progress = new RecordedProgress();
@@ -85,15 +89,52 @@ class ClusterCreatorTest {
     }
 
     @Test
-    void aClusterWithSeveralControlPlanesRunsEveryStepButTheContainerdPatchesItHasNot() {
+    void aClusterWithSeveralControlPlanesAndARegistryRunsEveryStepButTheContainerdPatchesItHasNot() {
         provider.answer("member add", 0, "Member 8e9e05c52164694d added to cluster 1c4fe4d56ee6a3e5\n");
+        provider.withRegistry(REGISTRY);
+        ClusterConfig config = ClusterConfig.builder().withName("demo").withControlPlanes(3).withWorkers(1)
+                .withRegistry(REGISTRY.name()).build();
 
-        creator(3, 1).create();
+        ClusterCreator.forConfig(config, provider).withImage(IMAGE).withLoadBalancerImage(LB_IMAGE)
+                .withProgress(progress).create();
 
         assertThat(progress.started).containsExactlyElementsOf(ClusterCreator.STEPS.stream()
                 .filter(step -> !(step instanceof PatchContainerd)).map(step -> step.title()).toList());
         assertThat(provider.calls("member add")).hasSize(2);
         assertThat(provider.calls("createNode")).hasSize(5).contains("createNode demo-external-load-balancer");
+    }
+
+    @Test
+    void everyNodeOfAClusterWithARegistryPullsLocalhostImagesFromItsContainer() {
+        provider.withRegistry(REGISTRY);
+        ClusterConfig config = ClusterConfig.builder().withName("demo").withControlPlanes(1).withWorkers(1)
+                .withRegistry(REGISTRY.name()).build();
+
+        CreatedCluster cluster = ClusterCreator.forConfig(config, provider).withImage(IMAGE).create();
+
+        assertThat(provider.calls("connectRegistry")).containsExactly("connectRegistry team-registry demo");
+        assertThat(List.of("demo-control-plane", "demo-worker")).allSatisfy(node ->
+                assertThat(provider.file(node, "/etc/containerd/certs.d/localhost:5001/hosts.toml")).hasValueSatisfying(
+                        toml -> assertThat(toml).contains("server = \"http://team-registry:5000\"",
+                                "[host.\"http://team-registry:5000\"]")));
+        assertThat(provider.file("demo-control-plane", RegistryFiles.MANIFEST)).hasValueSatisfying(yaml ->
+                assertThat(yaml).contains("name: local-registry-hosting", "namespace: kube-public",
+                        "host: \"localhost:5001\""));
+        assertThat(provider.calls("apply --server-side -f " + RegistryFiles.MANIFEST)).hasSize(1);
+        assertThat(LiveClusterPlan.read(provider, "demo").config().registry()).contains(REGISTRY.name());
+        assertThat(cluster.plan().config().registry()).contains(REGISTRY.name());
+    }
+
+    @Test
+    void anUnknownRegistryRefusesBeforeAnythingIsMade() {
+        ClusterConfig config = ClusterConfig.builder().withName("demo").withRegistry("missing").build();
+
+        assertThatThrownBy(() -> ClusterCreator.forConfig(config, provider).withImage(IMAGE).create())
+                .isInstanceOf(UnknownNameException.class)
+                .hasMessage("no local registry named 'missing'; create it first with `kindj create registry --name"
+                        + " missing` (kindj get registries lists those that exist)");
+
+        assertThat(provider.calls()).noneMatch(call -> call.startsWith("createNetwork") || call.startsWith("createNode"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.kindj.internal.provision.node;
 
 import dev.kindj.config.PortMapping;
 import dev.kindj.internal.provision.preflight.FakeHostReadings;
+import dev.kindj.internal.provision.registry.LocalRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ public final class FakeNodeProvider implements NodeProvider {
     private final Map<String, String> networks = new ConcurrentHashMap<>();
     private final Map<String, FakeNode> nodes = new ConcurrentHashMap<>();
     private final Set<String> images = ConcurrentHashMap.newKeySet();
+    private final Map<String, LocalRegistry> registries = new ConcurrentHashMap<>();
     private final List<Answer> answers = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private int nextSubnet = 1;
@@ -100,6 +102,22 @@ public final class FakeNodeProvider implements NodeProvider {
     public Optional<String> file(String nodeName, String path) {
         return Optional.ofNullable(nodes.get(nodeName)).map(node -> node.files.get(path))
                 .map(content -> new String(content, StandardCharsets.UTF_8));
+    }
+
+    /** A local registry that {@link #findRegistry} knows. */
+    public FakeNodeProvider withRegistry(LocalRegistry registry) {
+        registries.put(registry.name(), registry);
+        return this;
+    }
+
+    @Override
+    public Optional<LocalRegistry> findRegistry(String registryName) {
+        return Optional.ofNullable(registries.get(registryName));
+    }
+
+    @Override
+    public void connectRegistry(String registryName, String clusterName) {
+        record("connectRegistry " + registryName + " " + clusterName);
     }
 
     @Override
