@@ -3,12 +3,12 @@
 # (`docker rm -f -v` of the three nodes at once, then `docker network rm`: what the engine itself needs), alternating,
 # RUNS rounds of each (default 5), and prints the medians. Every round creates its cluster first (not timed).
 # With BEFORE_JAR=path, a third delete per round with that jar (plain `java -jar`).
-# Usage: bench/delete-cluster.sh [RUNS]
+# Usage: bench/delete-cluster.sh [RUNS]   (the cluster is named BENCH_NAME or bench-delete)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=${1:-5}
 work=$(mktemp -d)
-cluster=bench-delete
+cluster=${BENCH_NAME:-bench-delete}
 trap 'kindj delete cluster -q --name "$cluster" --kubeconfig "$work/kubeconfig" || true; rm -rf "$work"' EXIT
 printf 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n' > "$work/1+2.yaml"
 

@@ -5,7 +5,8 @@
 #            nodes have that name on an older image (the tag moved, as when an app is rebuilt);
 #   skipped: the same load again, every node has the image;
 #   with BEFORE_JAR=path also that jar's cold and skipped loads (plain `java -jar`), e.g. a build of an older commit.
-# Usage: bench/load-image.sh [RUNS] [CLUSTER]   (CLUSTER: an existing 3-node cluster to use, else one is made)
+# Usage: bench/load-image.sh [RUNS] [CLUSTER]   (CLUSTER: an existing 3-node cluster to use, else one is made,
+#        named BENCH_NAME or bench-load)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=${1:-5}
@@ -30,7 +31,7 @@ new_image() { # another 50 MB image under the same name
 }
 printf 'FROM scratch\nCOPY blob /blob\n' > "$work/Dockerfile"
 if [[ -z $cluster ]]; then
-  cluster=bench-load created=1
+  cluster=${BENCH_NAME:-bench-load} created=1
   printf 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n' > "$work/1+2.yaml"
   kindj create cluster -q --name "$cluster" --config "$work/1+2.yaml" --kubeconfig "$work/kubeconfig"
 fi

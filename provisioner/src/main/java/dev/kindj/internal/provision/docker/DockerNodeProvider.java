@@ -5,16 +5,15 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.SaveImagesCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -132,13 +131,12 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public Optional<EngineImage> findImage(String reference) {
-        try {
-            InspectImageResponse image = docker.inspectImageCmd(reference).exec();
-            return Optional.of(new EngineImage(image.getId(),
-                    image.getRepoTags() == null ? List.of() : image.getRepoTags()));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        String path = "/images/" + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "/json";
+        return engine.find(path).map(image -> {
+            List<String> names = new ArrayList<>();
+            image.path("RepoTags").forEach(name -> names.add(name.asText()));
+            return new EngineImage(image.path("Id").asText(), names);
+        });
     }
 
     @Override
@@ -258,7 +256,7 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public List<String> listClusters() {
         // Plain JSON (EngineApi): this is all `kindj get clusters` does, and docker-java's models would double its time.
-        String labelled = "filters=" + URLEncoder.encode("{\"label\":[\"" + KindjLabels.CLUSTER + "\"]}", StandardCharsets.UTF_8);
+        String labelled = EngineApi.labelFilter(KindjLabels.CLUSTER, null);
         TreeSet<String> names = new TreeSet<>();
         for (String list : List.of("/containers/json?all=1&" + labelled, "/networks?" + labelled)) {
             engine.get(list).forEach(found -> names.add(found.path("Labels").path(KindjLabels.CLUSTER).asText()));
@@ -268,23 +266,21 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public List<Node> listNodes(String clusterName) {
-        return clusterContainers(clusterName).stream()
-                .map(container -> new Node(
-                        container.getNames()[0].substring(1),
-                        clusterName,
-                        NodeRole.fromLabel(container.getLabels().get(KindjLabels.ROLE)),
-                        container.getLabels().get(KindjLabels.IP),
-                        container.getState(),
-                        container.getImage()))
-                .sorted(Comparator.comparing(Node::name))
-                .toList();
+        List<Node> nodes = new ArrayList<>();
+        clusterContainers(clusterName).forEach(container -> nodes.add(new Node(
+                container.path("Names").path(0).asText().substring(1),
+                clusterName,
+                NodeRole.fromLabel(container.path("Labels").path(KindjLabels.ROLE).asText(null)),
+                container.path("Labels").path(KindjLabels.IP).asText(null),
+                container.path("State").asText(),
+                container.path("Image").asText())));
+        nodes.sort(Comparator.comparing(Node::name));
+        return List.copyOf(nodes);
     }
 
-    private List<Container> clusterContainers(String clusterName) {
-        return docker.listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(Map.of(KindjLabels.CLUSTER, clusterName))
-                .exec();
+    /** The cluster's containers as {@code docker ps -a} lists them, in plain JSON (EngineApi). */
+    private JsonNode clusterContainers(String clusterName) {
+        return engine.get("/containers/json?all=1&" + EngineApi.labelFilter(KindjLabels.CLUSTER, clusterName));
     }
 
     @Override
@@ -399,8 +395,10 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public void deleteCluster(String clusterName) {
         // Killed and removed all at once, with their /var volumes: a cluster being deleted needs no graceful stop.
-        Parallel.forEach("removing the nodes of " + clusterName, clusterContainers(clusterName),
-                container -> removeNodeContainer(container.getId(), "running".equals(container.getState())));
+        List<JsonNode> containers = new ArrayList<>();
+        clusterContainers(clusterName).forEach(containers::add);
+        Parallel.forEach("removing the nodes of " + clusterName, containers, container -> removeNodeContainer(
+                container.path("Id").asText(), "running".equals(container.path("State").asText())));
         docker.listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER + "=" + clusterName)).exec()
                 .forEach(network -> {
                     try {
