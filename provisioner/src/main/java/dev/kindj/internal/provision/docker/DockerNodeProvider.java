@@ -399,10 +399,10 @@ public final class DockerNodeProvider implements NodeProvider {
         clusterContainers(clusterName).forEach(containers::add);
         Parallel.forEach("removing the nodes of " + clusterName, containers, container -> removeNodeContainer(
                 container.path("Id").asText(), "running".equals(container.path("State").asText())));
-        docker.listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER + "=" + clusterName)).exec()
+        engine.get("/networks?" + EngineApi.labelFilter(KindjLabels.CLUSTER, clusterName))
                 .forEach(network -> {
                     try {
-                        docker.removeNetworkCmd(network.getId()).exec();
+                        docker.removeNetworkCmd(network.path("Id").asText()).exec();
                     } catch (NotFoundException alreadyGone) {
                         // removed concurrently: the goal is met
                     }
