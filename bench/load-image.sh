@@ -1,57 +1,60 @@
 #!/usr/bin/env bash
-# Measures `kindj load docker-image` of a ~50 MB image into the 3 nodes of a 1+2 cluster against
-# `docker save` of the same image alone, RUNS times each (default 3), and prints the medians: a
-# cold load (the nodes lack the image), a load the nodes skip (same image ID), and the JVM's start
-# (`kindj version`), which is part of every CLI time.
-# Usage: bench/load-image.sh [RUNS] [CLUSTER]   (CLUSTER: an existing 3-node cluster to use, else one is made)
+# Measures `kindj load docker-image` of a ~50 MB image into the 3 nodes of a 1+2 cluster against `docker save` of the
+# same image alone, alternating in every round, RUNS rounds (default 5), and prints the medians:
+#   cold:    the nodes lack the image. Every load gets a new image under the same name, so from the second on the
+#            nodes have that name on an older image (the tag moved, as when an app is rebuilt);
+#   skipped: the same load again, every node has the image;
+#   with BEFORE_JAR=path also that jar's cold and skipped loads (plain `java -jar`), e.g. a build of an older commit.
+# Usage: bench/load-image.sh [RUNS] [CLUSTER]   (CLUSTER: an existing 3-node cluster to use, else one is made,
+#        named BENCH_NAME or bench-load)
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-runs=${1:-3}
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+runs=${1:-5}
 cluster=${2:-}
-jar=${KINDJ_JAR:-$root/cli/target/kindj.jar}   # KINDJ_JAR: a CLI jar to use instead of this checkout's
-[[ -n ${KINDJ_JAR:-} ]] || "$root/kindj" version >/dev/null   # builds the CLI when needed
-kindj() { java -jar "$jar" "$@"; }
 work=$(mktemp -d)
 image=kindj-bench/load:50mb
+ids=()
 cleanup() {
+  for n in ${nodes:-}; do   # the images and their content, off every node
+    docker exec "$n" ctr -n k8s.io images rm --sync "docker.io/$image" "${ids[@]}" >/dev/null 2>&1 || true
+  done
   [[ -n ${created:-} ]] && kindj delete cluster -q --name "$cluster" --kubeconfig "$work/kubeconfig" || true
-  docker rmi -f "$image" >/dev/null 2>&1 || true
+  docker rmi -f "${ids[@]}" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-head -c 50000000 /dev/urandom > "$work/blob"
+new_image() { # another 50 MB image under the same name
+  head -c 50000000 /dev/urandom > "$work/blob"
+  docker build -q -t "$image" "$work" >/dev/null
+  ids+=("$(docker image inspect -f '{{.Id}}' "$image")")
+}
 printf 'FROM scratch\nCOPY blob /blob\n' > "$work/Dockerfile"
-docker build -q -t "$image" "$work" >/dev/null
-id=$(docker image inspect -f '{{.Id}}' "$image")
 if [[ -z $cluster ]]; then
-  cluster=bench-load created=1
+  cluster=${BENCH_NAME:-bench-load} created=1
   printf 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n' > "$work/1+2.yaml"
   kindj create cluster -q --name "$cluster" --config "$work/1+2.yaml" --kubeconfig "$work/kubeconfig"
 fi
 nodes=$(docker ps --filter "label=dev.kindj.cluster=$cluster" --format '{{.Names}}')
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-seconds() { awk -v s="$1" -v e="$(date +%s%N)" 'BEGIN {printf "%.2f", (e - s) / 1e9}'; }
-forget() { # removes the image and its content from every node, so the next load is cold
-  for n in $nodes; do
-    docker exec "$n" ctr -n k8s.io images rm --sync "docker.io/$image" "$id" >/dev/null 2>&1 || true
-  done
-}
-
-saves=() cold=() skip=() jvm=()
+saves=() cold=() skip=() old_cold=() old_skip=()
 for i in $(seq 1 "$runs"); do
+  new_image; sync
   start=$(date +%s%N); docker save "$image" > /dev/null; saves+=("$(seconds "$start")")
-  forget; sync
   start=$(date +%s%N); kindj load docker-image -q --name "$cluster" "$image"; cold+=("$(seconds "$start")")
   start=$(date +%s%N); kindj load docker-image -q --name "$cluster" "$image"; skip+=("$(seconds "$start")")
-  start=$(date +%s%N); kindj version > /dev/null; jvm+=("$(seconds "$start")")
+  if [[ -n ${BEFORE_JAR:-} ]]; then
+    new_image; sync
+    start=$(date +%s%N); before load docker-image -q --name "$cluster" "$image"; old_cold+=("$(seconds "$start")")
+    start=$(date +%s%N); before load docker-image -q --name "$cluster" "$image"; old_skip+=("$(seconds "$start")")
+  fi
 done
-forget
-m() { printf '%s\n' "$@" | median; }
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "docker save alone:        ${saves[*]} s (median $(m "${saves[@]}") s)"
 echo "load into 3 nodes (cold): ${cold[*]} s (median $(m "${cold[@]}") s)"
 echo "load again (skipped):     ${skip[*]} s (median $(m "${skip[@]}") s)"
-echo "JVM start (kindj version): ${jvm[*]} s (median $(m "${jvm[@]}") s)"
-awk -v c="$(m "${cold[@]}")" -v j="$(m "${jvm[@]}")" -v s="$(m "${saves[@]}")" \
-  'BEGIN {printf "cold load / docker save: %.1fx with the JVM start, %.1fx without\n", c / s, (c - j) / s}'
+awk -v c="$(m "${cold[@]}")" -v s="$(m "${saves[@]}")" 'BEGIN {printf "cold load / docker save: %.1fx\n", c / s}'
+if [[ -n ${BEFORE_JAR:-} ]]; then
+  echo "before: cold:             ${old_cold[*]} s (median $(m "${old_cold[@]}") s)"
+  echo "before: again:            ${old_skip[*]} s (median $(m "${old_skip[@]}") s)"
+fi

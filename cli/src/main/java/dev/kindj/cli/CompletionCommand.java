@@ -4,6 +4,7 @@ import dev.kindj.cli.shared.Verbosity;
 import dev.kindj.cli.shared.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +31,9 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandSpec root = spec.root();
-        spec.commandLine().getOut().print(AutoComplete.bash(root.name(), root.commandLine()));
+        // The whole tree: the command line that runs this command built the other commands as stand-ins only.
+        CommandLine all = KindjCommand.commandLine();
+        spec.commandLine().getOut().print(AutoComplete.bash(all.getCommandName(), all));
         return ExitCodes.OK;
     }
 }

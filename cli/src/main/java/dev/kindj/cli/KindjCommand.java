@@ -11,6 +11,8 @@ import dev.kindj.cli.load.LoadCommand;
 import dev.kindj.cli.start.StartCommand;
 import dev.kindj.cli.stop.StopCommand;
 import picocli.CommandLine;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 
 /** The kindj command line: kind's verb-noun commands, each a thin shell around the public API (dev.kindj.api). */
@@ -19,14 +21,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionCommand.Provider.class,
-        description = "Kubernetes-in-Docker test clusters, driven from Java.",
-        subcommands = {VersionCommand.class, CreateCommand.class, GetCommand.class, DeleteCommand.class,
-                ExportCommand.class, BuildCommand.class, LoadCommand.class,
-                StopCommand.class, StartCommand.class, DoctorCommand.class, CompletionCommand.class})
+        description = "Kubernetes-in-Docker test clusters, driven from Java.")
 public final class KindjCommand {
 
+    /** The commands under kindj, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(VersionCommand.class, CreateCommand.class, GetCommand.class,
+            DeleteCommand.class, ExportCommand.class, BuildCommand.class, LoadCommand.class, StopCommand.class,
+            StartCommand.class, DoctorCommand.class, CompletionCommand.class);
+
     public static void main(String[] args) {
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args);
         int exitCode;
         try {
             exitCode = commandLine.execute(args);
@@ -38,13 +42,34 @@ public final class KindjCommand {
         System.exit(exitCode);
     }
 
+    /** Every command with all its subcommands and options, as help and completion scripts show them. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line to run these arguments with. picocli builds a command's model by reflection, which for all of
+     * kindj's commands took longer than the JVM's own start: when the first argument names a command, only that
+     * command is built, with its subcommands. Anything else (help, --version, a typo to suggest a command for) gets
+     * every command.
+     */
+    public static CommandLine commandLine(String... args) {
         Verbosity.reset();
         CommandLine commandLine = new CommandLine(new KindjCommand());
+        boolean named = args.length > 0 && COMMANDS.stream().anyMatch(command -> name(command).equals(args[0]));
+        COMMANDS.stream().filter(command -> !named || name(command).equals(args[0])).forEach(commandLine::addSubcommand);
         // Made now and handed to every subcommand: one that asked first would get writers of its own, which main
         // would not flush.
         commandLine.setOut(commandLine.getOut());
         commandLine.setErr(commandLine.getErr());
         return ExitCodes.install(commandLine);
+    }
+
+    /**
+     * A command's name: its class's, lower case, without "Command" (CommandLineTest checks that each matches its
+     * annotation). Reading the annotations to find the named command would cost much of what building one saves.
+     */
+    static String name(Class<?> command) {
+        return command.getSimpleName().replace("Command", "").toLowerCase(Locale.ROOT);
     }
 }

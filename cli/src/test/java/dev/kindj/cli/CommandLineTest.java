@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** What the command line does before any command talks to Docker: parsing, help, logging setup, completion. */
 class CommandLineTest {
@@ -39,6 +40,21 @@ class CommandLineTest {
         assertThat(Verbosity.isQuiet()).isFalse();
         assertThat(Verbosity.isDebug()).isFalse();
         assertThat(System.getProperty(LEVEL)).isEqualTo("warn");
+    }
+
+    @Test
+    void aCommandLineForOneCommandHasThatCommandAsTheFullTreeHasIt() {
+        CommandLine all = KindjCommand.commandLine();
+        assertThat(all.getSubcommands().keySet())
+                .containsExactlyElementsOf(KindjCommand.COMMANDS.stream().map(KindjCommand::name).toList());
+        for (String name : all.getSubcommands().keySet()) {
+            CommandLine one = KindjCommand.commandLine(name, "--help");
+            assertThat(one.getSubcommands().keySet()).containsExactly(name);
+            assertThat(one.getSubcommands().get(name).getUsageMessage())
+                    .isEqualTo(all.getSubcommands().get(name).getUsageMessage());
+        }
+        assertThat(KindjCommand.commandLine("--help").getSubcommands()).hasSameSizeAs(all.getSubcommands());
+        assertThat(KindjCommand.commandLine("nope").getSubcommands()).hasSameSizeAs(all.getSubcommands());
     }
 
     @Test

@@ -11,8 +11,6 @@ import picocli.CommandLine.Option;
 /** The shared -o/--output option of the list commands: aligned text for people, JSON for scripts. */
 public final class OutputFormat {
 
-    private static final ObjectWriter JSON = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
-
     enum Format { text, json }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -23,10 +21,15 @@ public final class OutputFormat {
         return format == Format.json;
     }
 
+    /** Made on first use: setting up Jackson would slow the start of every command that offers -o, JSON or not. */
+    private static final class Json {
+        static final ObjectWriter WRITER = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
+    }
+
     /** Prints the rows as one JSON array; records become objects with their components as fields, in order. */
     public static void printJson(PrintWriter out, List<?> rows) {
         try {
-            out.println(JSON.writeValueAsString(rows));
+            out.println(Json.WRITER.writeValueAsString(rows));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write the output as JSON", e);
         }

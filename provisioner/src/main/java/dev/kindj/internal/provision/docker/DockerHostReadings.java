@@ -1,9 +1,7 @@
 package dev.kindj.internal.provision.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.transport.DockerHttpClient;
 import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
@@ -14,7 +12,6 @@ import dev.kindj.internal.provision.preflight.ProcFiles;
 import dev.kindj.internal.provision.preflight.ProcInotify;
 import dev.kindj.internal.provision.preflight.Reading;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,25 +32,24 @@ final class DockerHostReadings implements HostReadings {
     private static final Path PROC = Path.of("/proc");
     /** The nodes' processes run as root, on the host too unless the engine remaps users. */
     private static final int NODE_UID = 0;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DockerHttpClient http;
+    private final EngineApi engine;
     private final URI dockerHost;
     private JsonNode info;
     private String notLocal;
     private Reading<InotifyUse> inotify;
     private List<NamedSubnet> taken;
 
-    /** @param http the engine's HTTP client: the few fields read here need none of docker-java's models */
-    DockerHostReadings(DockerHttpClient http, URI dockerHost) {
-        this.http = http;
+    /** @param engine the engine's API: the few fields read here need none of docker-java's models */
+    DockerHostReadings(EngineApi engine, URI dockerHost) {
+        this.engine = engine;
         this.dockerHost = dockerHost;
     }
 
     @Override
     public Reading<Engine> engine() {
         try {
-            JsonNode version = get("/version");
+            JsonNode version = engine.get("/version");
             return Reading.of(new Engine(version.path("Version").asText(), version.path("ApiVersion").asText(),
                     rootDir(), dockerHost.toString()));
         } catch (RuntimeException e) {
@@ -138,7 +134,7 @@ final class DockerHostReadings implements HostReadings {
 
     private List<NamedSubnet> dockerNetworks() {
         List<NamedSubnet> subnets = new ArrayList<>();
-        for (JsonNode network : get("/networks")) {
+        for (JsonNode network : engine.get("/networks")) {
             for (JsonNode config : network.path("IPAM").path("Config")) {
                 String subnet = config.path("Subnet").asText();
                 if (subnet.contains(".")) {
@@ -184,25 +180,8 @@ final class DockerHostReadings implements HostReadings {
 
     private JsonNode info() {
         if (info == null) {
-            info = get("/info");
+            info = engine.get("/info");
         }
         return info;
-    }
-
-    /**
-     * An engine endpoint's answer as a JSON tree. docker-java's models (Info, Version, Network) took 100 to 250 ms each
-     * to deserialize the first time in a JVM, most of the preflight's budget.
-     */
-    private JsonNode get(String path) {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path(path).build();
-        try (DockerHttpClient.Response response = http.execute(request)) {
-            if (response.getStatusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.getStatusCode());
-            }
-            return JSON.readTree(response.getBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + path + " failed", e);
-        }
     }
 }

@@ -5,21 +5,21 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.SaveImagesCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.core.DockerClientImpl;
 import dev.kindj.config.Ipv4Cidr;
+import dev.kindj.internal.provision.Parallel;
 import dev.kindj.internal.provision.images.ImageName;
 import dev.kindj.internal.provision.node.EngineImage;
 import dev.kindj.internal.provision.node.ExecResult;
@@ -38,6 +38,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,10 +68,13 @@ public final class DockerNodeProvider implements NodeProvider {
             .writerWithDefaultPrettyPrinter();
 
     private final DockerClient docker;
+    private final EngineApi engine;
     private final URI dockerHost;
 
     private DockerNodeProvider(DockerClient docker, URI dockerHost) {
         this.docker = docker;
+        // DockerClients always makes a DockerClientImpl
+        this.engine = new EngineApi(((DockerClientImpl) docker).getHttpClient());
         this.dockerHost = dockerHost;
     }
 
@@ -86,8 +90,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public HostReadings host() {
-        // DockerClients always makes a DockerClientImpl
-        return new DockerHostReadings(((DockerClientImpl) docker).getHttpClient(), dockerHost);
+        return new DockerHostReadings(engine, dockerHost);
     }
 
     /** The engine's kindj local registries. */
@@ -146,13 +149,12 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public Optional<EngineImage> findImage(String reference) {
-        try {
-            InspectImageResponse image = docker.inspectImageCmd(reference).exec();
-            return Optional.of(new EngineImage(image.getId(),
-                    image.getRepoTags() == null ? List.of() : image.getRepoTags()));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        String path = "/images/" + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "/json";
+        return engine.find(path).map(image -> {
+            List<String> names = new ArrayList<>();
+            image.path("RepoTags").forEach(name -> names.add(name.asText()));
+            return new EngineImage(image.path("Id").asText(), names);
+        });
     }
 
     @Override
@@ -271,33 +273,32 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public List<String> listClusters() {
+        // Plain JSON (EngineApi): this is all `kindj get clusters` does, and docker-java's models would double its time.
+        String labelled = EngineApi.labelFilter(KindjLabels.CLUSTER, null);
         TreeSet<String> names = new TreeSet<>();
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(KindjLabels.CLUSTER)).exec()
-                .forEach(container -> names.add(container.getLabels().get(KindjLabels.CLUSTER)));
-        docker.listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER)).exec()
-                .forEach(network -> names.add(network.getLabels().get(KindjLabels.CLUSTER)));
+        for (String list : List.of("/containers/json?all=1&" + labelled, "/networks?" + labelled)) {
+            engine.get(list).forEach(found -> names.add(found.path("Labels").path(KindjLabels.CLUSTER).asText()));
+        }
         return List.copyOf(names);
     }
 
     @Override
     public List<Node> listNodes(String clusterName) {
-        return clusterContainers(clusterName).stream()
-                .map(container -> new Node(
-                        container.getNames()[0].substring(1),
-                        clusterName,
-                        NodeRole.fromLabel(container.getLabels().get(KindjLabels.ROLE)),
-                        container.getLabels().get(KindjLabels.IP),
-                        container.getState(),
-                        container.getImage()))
-                .sorted(Comparator.comparing(Node::name))
-                .toList();
+        List<Node> nodes = new ArrayList<>();
+        clusterContainers(clusterName).forEach(container -> nodes.add(new Node(
+                container.path("Names").path(0).asText().substring(1),
+                clusterName,
+                NodeRole.fromLabel(container.path("Labels").path(KindjLabels.ROLE).asText(null)),
+                container.path("Labels").path(KindjLabels.IP).asText(null),
+                container.path("State").asText(),
+                container.path("Image").asText())));
+        nodes.sort(Comparator.comparing(Node::name));
+        return List.copyOf(nodes);
     }
 
-    private List<Container> clusterContainers(String clusterName) {
-        return docker.listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(Map.of(KindjLabels.CLUSTER, clusterName))
-                .exec();
+    /** The cluster's containers as {@code docker ps -a} lists them, in plain JSON (EngineApi). */
+    private JsonNode clusterContainers(String clusterName) {
+        return engine.get("/containers/json?all=1&" + EngineApi.labelFilter(KindjLabels.CLUSTER, clusterName));
     }
 
     @Override
@@ -411,13 +412,16 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public void deleteCluster(String clusterName) {
-        clusterContainers(clusterName).parallelStream()
-                .forEach(container -> removeNodeContainer(container.getId(), "running".equals(container.getState())));
-        docker.listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER + "=" + clusterName)).exec()
+        // Killed and removed all at once, with their /var volumes: a cluster being deleted needs no graceful stop.
+        List<JsonNode> containers = new ArrayList<>();
+        clusterContainers(clusterName).forEach(containers::add);
+        Parallel.forEach("removing the nodes of " + clusterName, containers, container -> removeNodeContainer(
+                container.path("Id").asText(), "running".equals(container.path("State").asText())));
+        engine.get("/networks?" + EngineApi.labelFilter(KindjLabels.CLUSTER, clusterName))
                 .forEach(network -> {
                     try {
-                        registries().disconnectAll(network.getName());
-                        docker.removeNetworkCmd(network.getId()).exec();
+                        registries().disconnectAll(network.path("Name").asText());
+                        docker.removeNetworkCmd(network.path("Id").asText()).exec();
                     } catch (NotFoundException alreadyGone) {
                         // removed concurrently: the goal is met
                     }

@@ -115,7 +115,7 @@ public final class ImageLoader {
         Parallel.forEach("reading the images on the nodes", nodeNames,
                 node -> inventories.put(node, NodeImages.read(provider, node)));
         List<Entry> entries = new ArrayList<>();
-        Map<String, List<Rename>> renamesByNode = new LinkedHashMap<>();
+        Map<String, List<List<String>>> namingByNode = new LinkedHashMap<>();
         Map<List<LocalImage>, List<String>> nodesByStream = new LinkedHashMap<>();
         for (String node : nodeNames) {
             NodeImages inventory = inventories.get(node);
@@ -126,18 +126,24 @@ public final class ImageLoader {
                         : otherName.isPresent() ? Outcome.TAGGED : Outcome.IMPORTED;
                 entries.add(new Entry(image.name().familiar(), node, outcome));
                 if (outcome == Outcome.TAGGED) {
-                    renamesByNode.computeIfAbsent(node, key -> new ArrayList<>())
-                            .add(new Rename(otherName.get(), image.name().containerdRef()));
+                    namingByNode.computeIfAbsent(node, key -> new ArrayList<>())
+                            .add(tag(otherName.get(), image.name().containerdRef()));
                 } else if (outcome == Outcome.IMPORTED) {
                     missing.add(image);
                 }
             }
             if (!missing.isEmpty()) {
-                nodesByStream.computeIfAbsent(source.streamFor(missing), key -> new ArrayList<>()).add(node);
+                List<LocalImage> stream = source.streamFor(missing);
+                nodesByStream.computeIfAbsent(stream, key -> new ArrayList<>()).add(node);
+                List<String> moved = stream.stream().filter(inventory::namesAnotherImage)
+                        .map(image -> image.name().containerdRef()).toList();
+                if (!moved.isEmpty()) {
+                    namingByNode.computeIfAbsent(node, key -> new ArrayList<>()).add(untag(moved));
+                }
             }
         }
-        Parallel.forEach("naming images", renamesByNode.keySet(), node -> renamesByNode.get(node).forEach(
-                rename -> provider.exec(node, rename.command(), null).orThrow(node)));
+        Parallel.forEach("naming images", namingByNode.keySet(), node -> namingByNode.get(node).forEach(
+                command -> provider.exec(node, command, null).orThrow(node)));
         Parallel.forEach("importing images", nodesByStream.keySet(),
                 stream -> importInto(nodesByStream.get(stream), source.open(stream)));
         return new ImageLoadReport(entries);
@@ -156,9 +162,19 @@ public final class ImageLoader {
     }
 
     /** Gives an image the node has under one name another name. */
-    private record Rename(String from, String to) {
-        List<String> command() {
-            return List.of("ctr", "--namespace=k8s.io", "images", "tag", "--force", from, to);
-        }
+    private static List<String> tag(String from, String to) {
+        return List.of("ctr", "--namespace=k8s.io", "images", "tag", "--force", from, to);
+    }
+
+    /**
+     * Takes names off the older images they name. containerd's CRI plugin names an image by its ID
+     * ({@code sha256:...}, what the skip check looks for) when an import creates the image, not when the import
+     * moves an existing name to another image: without this, a rebuilt image would be sent again on every load.
+     * The older image keeps its ID name, so pods that use it are not affected.
+     */
+    private static List<String> untag(List<String> names) {
+        List<String> command = new ArrayList<>(List.of("ctr", "--namespace=k8s.io", "images", "rm"));
+        command.addAll(names);
+        return command;
     }
 }

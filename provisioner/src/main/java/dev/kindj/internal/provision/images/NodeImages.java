@@ -37,6 +37,11 @@ final class NodeImages {
                 .isPresent();
     }
 
+    /** Whether the node has the image's name on another image, as after the name was moved to a rebuilt image. */
+    boolean namesAnotherImage(LocalImage image) {
+        return targetByName.containsKey(image.name().containerdRef()) && !has(image);
+    }
+
     /** A name under which the node has the image, if it has it at all. */
     Optional<String> anyNameOf(LocalImage image) {
         return target(image.id()).flatMap(target -> targetByName.entrySet().stream()

@@ -45,7 +45,7 @@ class ImageLoaderIT {
             return;
         }
         try {
-            for (String tag : List.of("selected", "again", "renamed", "archived")) {
+            for (String tag : List.of("selected", "again", "renamed", "archived", "moved")) {
                 try {
                     TestDocker.client().removeImageCmd(name(tag)).exec();
                 } catch (NotFoundException notBuilt) {
@@ -92,6 +92,24 @@ class ImageLoaderIT {
     }
 
     @Test
+    void aNameMovedToARebuiltImageIsLoadedOnceThenSkipped() throws Exception {
+        String image = built("moved");
+        List<String> node = List.of(cluster.worker(1));
+        loader.loadImages(List.of(image), node);
+        awaitImageIdName(image, node);
+        String older = TestDocker.client().inspectImageCmd(image).exec().getId();
+        try {
+            rebuilt(image);
+            assertThat(nodes(loader.loadImages(List.of(image), node), image, Outcome.IMPORTED)).isEqualTo(node);
+            awaitImageIdName(image, node);
+            assertThat(nodes(loader.loadImages(List.of(image), node), image, Outcome.PRESENT)).isEqualTo(node);
+            assertThat(imagesOn(cluster.worker(1))).as("the older image keeps its ID name").contains(older);
+        } finally {
+            TestDocker.client().removeImageCmd(older).withForce(true).exec();
+        }
+    }
+
+    @Test
     void loadsAnArchiveAndSkipsItTheSecondTime(@TempDir Path dir) throws Exception {
         String image = built("archived");
         Path archive = dir.resolve("image.tar");
@@ -130,13 +148,22 @@ class ImageLoaderIT {
     /** The test app with a label of its own: an image with an ID no other test loads. */
     private static String built(String tag) throws Exception {
         String name = name(tag);
+        build(name, name);
+        return name;
+    }
+
+    /** The same name on a new image: another label value gives another ID. */
+    private static void rebuilt(String name) throws Exception {
+        build(name, name + "-rebuilt");
+    }
+
+    private static void build(String name, String label) throws Exception {
         Process build = new ProcessBuilder("docker", "build", "-q", "-t", name, "-").redirectErrorStream(true).start();
         try (var dockerfile = build.getOutputStream()) {
-            dockerfile.write(("FROM " + TestImages.APP + "\nLABEL dev.kindj.test=" + name + "\n").getBytes());
+            dockerfile.write(("FROM " + TestImages.APP + "\nLABEL dev.kindj.test=" + label + "\n").getBytes());
         }
         String output = new String(build.getInputStream().readAllBytes());
         assertThat(build.waitFor()).as("docker build of %s: %s", name, output).isZero();
-        return name;
     }
 
     private static List<String> imagesOn(String node) {

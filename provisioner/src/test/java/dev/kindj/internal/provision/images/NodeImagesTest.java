@@ -22,6 +22,7 @@ class NodeImagesTest {
         LocalImage app = new LocalImage(ImageName.parse("kindj-test/app:1"), CONFIG);
         assertThat(images.has(app)).isTrue();
         assertThat(images.anyNameOf(app)).isPresent();
+        assertThat(images.namesAnotherImage(app)).isFalse();
     }
 
     @Test
@@ -29,6 +30,7 @@ class NodeImagesTest {
         LocalImage renamed = new LocalImage(ImageName.parse("kindj-test/app:renamed"), CONFIG);
         assertThat(images.has(renamed)).isFalse();
         assertThat(images.anyNameOf(renamed)).hasValue("docker.io/kindj-test/app:1");
+        assertThat(images.namesAnotherImage(renamed)).isFalse();
     }
 
     @Test
@@ -37,9 +39,10 @@ class NodeImagesTest {
     }
 
     @Test
-    void aDifferentImageUnderTheSameNameIsNotThere() {
+    void aDifferentImageUnderTheSameNameIsNotThereAndItsNameIsTaken() {
         LocalImage rebuilt = new LocalImage(ImageName.parse("kindj-test/app:1"), "sha256:" + "0".repeat(64));
         assertThat(images.has(rebuilt)).isFalse();
         assertThat(images.anyNameOf(rebuilt)).isEmpty();
+        assertThat(images.namesAnotherImage(rebuilt)).isTrue();
     }
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Measures `kindj delete cluster` of a 1+2 cluster against removing the same kind of cluster with the docker CLI
+# (`docker rm -f -v` of the three nodes at once, then `docker network rm`: what the engine itself needs), alternating,
+# RUNS rounds of each (default 5), and prints the medians. Every round creates its cluster first (not timed).
+# With BEFORE_JAR=path, a third delete per round with that jar (plain `java -jar`).
+# Usage: bench/delete-cluster.sh [RUNS]   (the cluster is named BENCH_NAME or bench-delete)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+runs=${1:-5}
+work=$(mktemp -d)
+cluster=${BENCH_NAME:-bench-delete}
+trap 'kindj delete cluster -q --name "$cluster" --kubeconfig "$work/kubeconfig" || true; rm -rf "$work"' EXIT
+printf 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n' > "$work/1+2.yaml"
+
+create() { kindj create cluster -q --name "$cluster" --config "$work/1+2.yaml" --kubeconfig "$work/kubeconfig"; }
+docker_delete() {
+  for n in $(docker ps -aq --filter "label=dev.kindj.cluster=$cluster"); do docker rm -f -v "$n" >/dev/null & done
+  wait
+  docker network rm "kindj-$cluster" >/dev/null
+}
+
+kindjs=() dockers=() befores=()
+for i in $(seq 1 "$runs"); do
+  create; start=$(date +%s%N); kindj delete cluster -q --name "$cluster" --kubeconfig "$work/kubeconfig"
+  kindjs+=("$(seconds "$start")")
+  create; start=$(date +%s%N); docker_delete; dockers+=("$(seconds "$start")")
+  if [[ -n ${BEFORE_JAR:-} ]]; then
+    create; start=$(date +%s%N); before delete cluster -q --name "$cluster" --kubeconfig "$work/kubeconfig"
+    befores+=("$(seconds "$start")")
+  fi
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "kindj delete cluster:     ${kindjs[*]} s (median $(m "${kindjs[@]}") s)"
+echo "docker rm -f -v + network rm: ${dockers[*]} s (median $(m "${dockers[@]}") s)"
+[[ -z ${BEFORE_JAR:-} ]] || echo "before: delete cluster:   ${befores[*]} s (median $(m "${befores[@]}") s)"

@@ -1,0 +1,55 @@
+package dev.kindj.internal.provision.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Engine endpoints read as plain JSON trees, for answers of which kindj needs a few fields. docker-java's models
+ * (Info, Version, Network, Container, InspectImageResponse) took 100 to 250 ms each on their first use in a JVM, which
+ * was most of the time of a command such as `kindj get clusters`.
+ */
+final class EngineApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DockerHttpClient http;
+
+    EngineApi(DockerHttpClient http) {
+        this.http = http;
+    }
+
+    /** @param path the path and query, e.g. {@code /networks} */
+    JsonNode get(String path) {
+        return find(path).orElseThrow(() -> new IllegalStateException("GET " + path + " answered 404"));
+    }
+
+    /** The answer, or nothing when the engine answers 404 (no such image, container, ...). */
+    Optional<JsonNode> find(String path) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(path).build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.getStatusCode() != 200) {
+                throw new IllegalStateException("the Docker engine answered " + response.getStatusCode() + " to GET " + path
+                        + ": " + JSON.readTree(response.getBody()).path("message").asText());
+            }
+            return Optional.of(JSON.readTree(response.getBody()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " failed", e);
+        }
+    }
+
+    /** A {@code filters} query parameter: objects that carry the label, or carry it with this value. */
+    static String labelFilter(String label, String value) {
+        String filter = value == null ? label : label + "=" + value;
+        return "filters=" + URLEncoder.encode("{\"label\":[\"" + filter + "\"]}", StandardCharsets.UTF_8);
+    }
+}
