@@ -1,16 +1,17 @@
 package dev.kindj.internal.provision.bootstrap.components;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.kindj.config.ClusterConfig;
+import dev.kindj.config.KubeadmConfig;
 import io.fabric8.zjsonpatch.CompatibilityFlags;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -27,6 +28,8 @@ public final class ContainerdConfig {
 
     private static final TomlMapper TOML = new TomlMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> TABLES = new TypeReference<>() {
+    };
     /** RFC 6902 as written: removing what is not there is an error, as it is for kind. */
     private static final EnumSet<CompatibilityFlags> STRICT = EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT);
     private static final String CRI = "io.containerd.grpc.v1.cri";
@@ -43,14 +46,16 @@ public final class ContainerdConfig {
      * @throws IllegalArgumentException naming the patch that cannot be applied to it
      */
     public static String patched(String base, ClusterConfig config) {
-        ObjectNode merged = (ObjectNode) toml(base, "the node image's " + PATH);
+        Map<String, Object> mergedTables = toml(base, "the node image's " + PATH);
         boolean configPathPatched = false;
         List<String> tomlPatches = config.containerdConfigPatches();
         for (int i = 0; i < tomlPatches.size(); i++) {
-            JsonNode patch = toml(tomlPatches.get(i), "containerdConfigPatches[" + i + "]");
-            configPathPatched |= !registry(patch).path("config_path").isMissingNode();
-            merge(merged, patch);
+            Map<String, Object> patch = toml(tomlPatches.get(i), "containerdConfigPatches[" + i + "]");
+            configPathPatched |= !registry(JSON.valueToTree(patch)).path("config_path").isMissingNode();
+            // kind merges these patches as it merges its kubeadm documents
+            mergedTables = KubeadmConfig.mergedTree(mergedTables, patch);
         }
+        ObjectNode merged = JSON.valueToTree(mergedTables);
         ObjectNode registry = registry(merged) instanceof ObjectNode found ? found : null;
         // containerd refuses registry mirrors next to a certs.d config_path; a patch that adds mirrors (as kind's older
         // local-registry recipe does) chooses mirrors, as it does on kind's nodes, which set no config_path
@@ -82,22 +87,9 @@ public final class ContainerdConfig {
         return config.path("plugins").path(CRI).path("registry");
     }
 
-    private static void merge(ObjectNode target, JsonNode patch) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode current = target.get(field.getKey());
-            if (current instanceof ObjectNode table && field.getValue().isObject()) {
-                merge(table, field.getValue());
-            } else {
-                target.set(field.getKey(), field.getValue().deepCopy());
-            }
-        }
-    }
-
-    private static JsonNode toml(String text, String name) {
+    private static Map<String, Object> toml(String text, String name) {
         try {
-            return TOML.readTree(text);
+            return TOML.readValue(text, TABLES);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(name + " cannot be read: " + e.getOriginalMessage(), e);
         }
