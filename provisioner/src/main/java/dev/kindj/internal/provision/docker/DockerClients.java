@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.SSLConfig;
+import dev.kindj.InvalidRequestException;
 import java.io.IOException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
@@ -32,6 +33,13 @@ public final class DockerClients {
     }
 
     static DockerClient connect(DockerClientConfig config) {
+        if ("ssh".equals(config.getDockerHost().getScheme())) {
+            // docker-java speaks to Unix sockets and TCP only
+            throw new InvalidRequestException("DOCKER_HOST " + config.getDockerHost() + ": kindj cannot reach an engine "
+                    + "over ssh:// itself. Forward its socket (ssh -nNT -L /tmp/engine.sock:/var/run/docker.sock HOST), "
+                    + "set DOCKER_HOST=unix:///tmp/engine.sock and give the address clients reach HOST at with "
+                    + "--api-server-address");
+        }
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(sslConfig(config))

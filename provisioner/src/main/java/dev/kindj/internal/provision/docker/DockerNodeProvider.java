@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.core.DockerClientImpl;
 import dev.kindj.config.Ipv4Cidr;
+import dev.kindj.config.PortMapping;
 import dev.kindj.internal.provision.Parallel;
 import dev.kindj.internal.provision.images.ImageName;
 import dev.kindj.internal.provision.node.EngineImage;
@@ -45,11 +46,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -67,9 +71,14 @@ public final class DockerNodeProvider implements NodeProvider {
     private static final ObjectWriter INSPECT_JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .writerWithDefaultPrettyPrinter();
 
+    /** Linux's default ephemeral port range, the one Docker picks published ports from. */
+    private static final int EPHEMERAL_PORTS_FROM = 32768;
+    private static final int EPHEMERAL_PORTS_TO = 60999;
+
     private final DockerClient docker;
     private final EngineApi engine;
     private final URI dockerHost;
+    private String engineAddress;
 
     private DockerNodeProvider(DockerClient docker, URI dockerHost) {
         this.docker = docker;
@@ -302,6 +311,35 @@ public final class DockerNodeProvider implements NodeProvider {
     }
 
     @Override
+    public String engineAddress() {
+        if (engineAddress == null) {
+            engineAddress = EngineAddress.of(dockerHost);
+        }
+        return engineAddress;
+    }
+
+    /**
+     * On a remote engine's host no socket can be tried from here: the port is one that none of the engine's containers
+     * publishes, drawn at random from the range Docker itself draws from. Should another program on that host hold
+     * it, starting the node fails and says which port.
+     */
+    @Override
+    public int freeHostPort(PortMapping mapping) {
+        if (EngineAddress.LOOPBACK.equals(engineAddress())) {
+            return NodeProvider.super.freeHostPort(mapping);
+        }
+        Set<Integer> taken = new HashSet<>();
+        engine.get("/containers/json?all=1").forEach(container -> container.path("Ports")
+                .forEach(port -> taken.add(port.path("PublicPort").asInt())));
+        while (true) {
+            int port = ThreadLocalRandom.current().nextInt(EPHEMERAL_PORTS_FROM, EPHEMERAL_PORTS_TO + 1);
+            if (!taken.contains(port)) {
+                return port;
+            }
+        }
+    }
+
+    @Override
     public Optional<String> publishedEndpoint(String nodeName, int containerPort) {
         var bindings = docker.inspectContainerCmd(nodeName).exec().getNetworkSettings().getPorts().getBindings();
         return bindings.entrySet().stream()
@@ -310,7 +348,7 @@ public final class DockerNodeProvider implements NodeProvider {
                 .map(binding -> {
                     String host = binding.getHostIp();
                     boolean wildcard = host == null || host.isEmpty() || host.equals("0.0.0.0");
-                    return (wildcard ? "127.0.0.1" : host) + ":" + binding.getHostPortSpec();
+                    return (wildcard ? engineAddress() : host) + ":" + binding.getHostPortSpec();
                 })
                 .findFirst();
     }

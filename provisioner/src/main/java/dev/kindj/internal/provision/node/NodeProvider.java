@@ -1,9 +1,14 @@
 package dev.kindj.internal.provision.node;
 
+import dev.kindj.config.PortMapping;
+import dev.kindj.internal.provision.HostSockets;
 import dev.kindj.internal.provision.preflight.HostReadings;
 import dev.kindj.internal.provision.registry.LocalRegistry;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +55,37 @@ public interface NodeProvider extends AutoCloseable {
     List<Node> listNodes(String clusterName);
 
     /**
-     * Where a client on the host reaches a node's published container port, as host:port; a
-     * wildcard listen address becomes 127.0.0.1, which always reaches it.
+     * Where clients reach the ports this engine publishes on loopback or on every address: 127.0.0.1 when the engine
+     * runs on this machine, the engine host's address when it is remote (DOCKER_HOST {@code tcp://HOST:PORT}).
+     */
+    default String engineAddress() {
+        return "127.0.0.1";
+    }
+
+    /**
+     * The address to publish a port on that the config asks for on {@code listenAddress} (an IP address): that one,
+     * but loopback becomes {@link #engineAddress()}, since a remote engine's loopback is out of its clients' reach.
+     */
+    default String publishAddress(String listenAddress) {
+        try {
+            return InetAddress.getByName(listenAddress).isLoopbackAddress() ? engineAddress() : listenAddress;
+        } catch (IOException e) {
+            throw new UncheckedIOException("'" + listenAddress + "' is not an IP address", e);
+        }
+    }
+
+    /** A host port free now for the mapping's address and protocol, for a mapping that asks for any port. */
+    default int freeHostPort(PortMapping mapping) {
+        try {
+            return HostSockets.bind(mapping.listenAddress(), 0, mapping.protocol());
+        } catch (IOException e) {
+            throw new UncheckedIOException("finding a free port on " + mapping.listenAddress() + " failed", e);
+        }
+    }
+
+    /**
+     * Where a client reaches a node's published container port, as host:port; a wildcard listen address becomes
+     * {@link #engineAddress()}, which always reaches it.
      */
     Optional<String> publishedEndpoint(String nodeName, int containerPort);
 

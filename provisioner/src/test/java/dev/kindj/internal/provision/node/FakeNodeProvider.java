@@ -33,7 +33,11 @@ public final class FakeNodeProvider implements NodeProvider {
     private static final Map<String, String> IMAGE_FILES = Map.of("/etc/kindj/cgroup-driver", "systemd\n");
     private static final Instant STARTED = Instant.parse("2026-01-01T00:00:00Z");
 
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final int REMOTE_FREE_PORT = 40000;
+
     private final List<String> calls = new ArrayList<>();
+    private String engineAddress = LOOPBACK;
     private final Map<String, String> networks = new ConcurrentHashMap<>();
     private final Map<String, FakeNode> nodes = new ConcurrentHashMap<>();
     private final Set<String> images = ConcurrentHashMap.newKeySet();
@@ -67,6 +71,23 @@ public final class FakeNodeProvider implements NodeProvider {
     }
 
     /** Makes the images available, as if built into the engine. */
+    /** Acts as a remote engine that clients reach at this address. */
+    public FakeNodeProvider withEngineAddress(String address) {
+        this.engineAddress = address;
+        return this;
+    }
+
+    @Override
+    public String engineAddress() {
+        return engineAddress;
+    }
+
+    @Override
+    public int freeHostPort(PortMapping mapping) {
+        // a remote engine's host has no socket to try here
+        return LOOPBACK.equals(engineAddress) ? NodeProvider.super.freeHostPort(mapping) : REMOTE_FREE_PORT;
+    }
+
     public FakeNodeProvider withImages(String... names) {
         images.addAll(List.of(names));
         return this;
@@ -188,7 +209,7 @@ public final class FakeNodeProvider implements NodeProvider {
 
     @Override
     public Optional<String> publishedEndpoint(String nodeName, int containerPort) {
-        return Optional.ofNullable(publishedPorts(nodeName).get(containerPort)).map(port -> "127.0.0.1:" + port);
+        return Optional.ofNullable(publishedPorts(nodeName).get(containerPort)).map(port -> engineAddress + ":" + port);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.kindj.config.Mount;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
-import dev.kindj.internal.provision.HostSockets;
 import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
@@ -13,8 +12,6 @@ import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.PlannedNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +32,7 @@ public final class CreateNodes implements CreationStep {
         ClusterPlan plan = context.plan();
         NodeProvider provider = context.provider();
         context.forEach(context.addedContainers(), node -> {
-            provider.createNode(spec(plan, node));
+            provider.createNode(spec(plan, node, provider));
             if (node.role() != NodeRole.LOAD_BALANCER) {
                 awaitBoot(provider, node.name());
             }
@@ -50,37 +47,36 @@ public final class CreateNodes implements CreationStep {
         }, () -> lastState[0]);
     }
 
-    static NodeSpec spec(ClusterPlan plan, PlannedNode node) {
+    static NodeSpec spec(ClusterPlan plan, PlannedNode node, NodeProvider provider) {
         List<PortMapping> ports = new ArrayList<>();
         if (node == plan.apiServerContainer()) {
             var networking = plan.config().networking();
-            ports.add(withFixedHostPort(new PortMapping(ClusterPlan.API_SERVER_PORT, networking.apiServerPort(),
-                    networking.apiServerAddress(), PortProtocol.TCP)));
+            ports.add(new PortMapping(ClusterPlan.API_SERVER_PORT, networking.apiServerPort(),
+                    networking.apiServerAddress(), PortProtocol.TCP));
         }
         List<Mount> mounts = new ArrayList<>();
         NodeConfig config = node.config();
         if (config != null) {
-            config.extraPortMappings().forEach(mapping -> ports.add(withFixedHostPort(mapping)));
+            ports.addAll(config.extraPortMappings());
             mounts.addAll(config.extraMounts());
         }
-        return new NodeSpec(node.name(), plan.name(), node.role(), node.image(), node.ip(), ports, mounts, Map.of(),
+        List<PortMapping> published = ports.stream().map(port -> published(port, provider)).toList();
+        return new NodeSpec(node.name(), plan.name(), node.role(), node.image(), node.ip(), published, mounts, Map.of(),
                 plan.config().networking().dnsSearch());
     }
 
     /**
-     * The mapping with a host port chosen now when it asks for a random one: Docker would choose a new port on every
-     * start of the container, and what the user was given (the kubeconfig's API port, a random extra port) must keep
-     * working after a restart.
+     * The mapping on the address the engine publishes it on (see {@link NodeProvider#publishAddress}), with a host port
+     * chosen now when it asks for a random one: Docker would choose a new port on every start of the container, and
+     * what the user was given (the kubeconfig's API port, a random extra port) must keep working after a restart.
      */
-    private static PortMapping withFixedHostPort(PortMapping mapping) {
-        if (mapping.hostPort() != 0) {
-            return mapping;
+    private static PortMapping published(PortMapping mapping, NodeProvider provider) {
+        PortMapping onAddress = new PortMapping(mapping.containerPort(), mapping.hostPort(),
+                provider.publishAddress(mapping.listenAddress()), mapping.protocol());
+        if (onAddress.hostPort() != 0) {
+            return onAddress;
         }
-        try {
-            int port = HostSockets.bind(mapping.listenAddress(), 0, mapping.protocol());
-            return new PortMapping(mapping.containerPort(), port, mapping.listenAddress(), mapping.protocol());
-        } catch (IOException e) {
-            throw new UncheckedIOException("finding a free port on " + mapping.listenAddress() + " failed", e);
-        }
+        return new PortMapping(onAddress.containerPort(), provider.freeHostPort(onAddress), onAddress.listenAddress(),
+                onAddress.protocol());
     }
 }

@@ -1,7 +1,9 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
+import dev.kindj.config.PortMapping;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.pki.ClusterPki;
 import dev.kindj.internal.provision.pki.ControlPlaneEndpoint;
 import dev.kindj.internal.provision.pki.KeyAlgorithm;
@@ -21,11 +23,20 @@ public final class GenerateCertificates implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
-        PkiRequest request = request(context.plan());
+        PkiRequest request = request(context.plan(), clientAddress(context.plan(), context.provider()));
         context.pki(context.inBackground(() -> ClusterPki.generate(request)));
     }
 
-    static PkiRequest request(ClusterPlan plan) {
+    /**
+     * The address clients reach the API server at, which the kubeconfig names: the one it is published on, or the
+     * engine's address when it is published on every address.
+     */
+    static String clientAddress(ClusterPlan plan, NodeProvider provider) {
+        String address = plan.config().networking().apiServerAddress();
+        return PortMapping.ANY_ADDRESS.equals(address) ? provider.engineAddress() : provider.publishAddress(address);
+    }
+
+    static PkiRequest request(ClusterPlan plan, String clientAddress) {
         List<String> extraSans = new ArrayList<>();
         plan.loadBalancer().ifPresent(lb -> {
             extraSans.add(lb.name());
@@ -33,10 +44,7 @@ public final class GenerateCertificates implements CreationStep {
         });
         // kubeadm's certSANs are cluster-wide: every API server's certificate carries every control plane's
         plan.controlPlanes().forEach(node -> extraSans.addAll(plan.config().kubeadmFor(node.config()).certSANs()));
-        String apiServerAddress = plan.config().networking().apiServerAddress();
-        if (!"0.0.0.0".equals(apiServerAddress)) {
-            extraSans.add(apiServerAddress);
-        }
+        extraSans.add(clientAddress);
         return new PkiRequest(
                 plan.name(),
                 plan.controlPlanes().stream().map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
