@@ -32,6 +32,7 @@ public final class ClusterBuilder {
     private String kubernetesVersion;
     private String image;
     private String registry;
+    private String apiServerAddress;
     private boolean retainOnFailure;
     private boolean keepOnClose;
     private boolean reuse;
@@ -112,6 +113,16 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * The IP address the API server is published on and the kubeconfig names (kind's {@code
+     * networking.apiServerAddress}); replaces the config's. Default: 127.0.0.1 for a local engine, the engine host's
+     * address for one reached over TCP (DOCKER_HOST {@code tcp://HOST:PORT}).
+     */
+    public ClusterBuilder apiServerAddress(String address) {
+        this.apiServerAddress = address;
+        return this;
+    }
+
     /** Keep the containers when creation fails, to look at them; default false: a failure removes everything. */
     public ClusterBuilder retainOnFailure(boolean retain) {
         this.retainOnFailure = retain;
@@ -179,7 +190,8 @@ public final class ClusterBuilder {
                 .withWorkers(Objects.requireNonNullElse(workers, 0))
                 .build();
         ClusterConfig named = chosen.withName(name != null ? name : chosen.name());
-        return registry != null ? named.withRegistry(registry) : named;
+        ClusterConfig addressed = apiServerAddress != null ? named.withApiServerAddress(apiServerAddress) : named;
+        return registry != null ? addressed.withRegistry(registry) : addressed;
     }
 
     /**

@@ -103,6 +103,18 @@ public record ClusterConfig(String name, List<NodeConfig> nodes, Networking netw
                 Optional.of(registryName), warnings), new Problems("withRegistry"));
     }
 
+    /**
+     * A copy whose API server is published on this address (kind's {@code networking.apiServerAddress}), as for
+     * {@code --api-server-address}.
+     *
+     * @throws ConfigException if it is not an IP address
+     */
+    public ClusterConfig withApiServerAddress(String address) {
+        return validated(new ClusterConfig(name, nodes, networking.withApiServerAddress(address), featureGates,
+                runtimeConfig, containerdConfigPatches, containerdConfigPatchesJSON6902, kubeadmConfigPatches, registry,
+                warnings), new Problems("withApiServerAddress"));
+    }
+
     private static ClusterConfig validated(ClusterConfig config, Problems problems) {
         ConfigValidator.validate(config, problems);
         problems.throwIfAny();

@@ -37,6 +37,10 @@ public final class CreateClusterCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "NAME",
             description = "A local registry (kindj create registry) the nodes pull localhost:PORT/... from.")
     private String registry;
+    @Option(names = "--api-server-address", paramLabel = "IP",
+            description = "Address to publish the API server on, which the kubeconfig names (default: 127.0.0.1, or the "
+                    + "engine's host for DOCKER_HOST=tcp://HOST:PORT); replaces the config's networking.apiServerAddress.")
+    private String apiServerAddress;
     @Option(names = "--retain", description = "Keep the nodes when creation fails, for debugging.")
     private boolean retain;
     @Option(names = "--disable-load-balancer-services",
@@ -57,6 +61,9 @@ public final class CreateClusterCommand implements Callable<Integer> {
         }
         if (registry != null) {
             builder.registry(registry);
+        }
+        if (apiServerAddress != null) {
+            builder.apiServerAddress(apiServerAddress);
         }
         if ("-".equals(configFile)) {
             builder.config(System.in, "<stdin>");

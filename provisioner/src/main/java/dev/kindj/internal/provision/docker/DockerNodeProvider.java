@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.SSLConfig;
 import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.config.PortMapping;
 import dev.kindj.internal.provision.Parallel;
@@ -78,19 +81,22 @@ public final class DockerNodeProvider implements NodeProvider {
     private final DockerClient docker;
     private final EngineApi engine;
     private final URI dockerHost;
+    /** TLS to the engine (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), or null */
+    private final SSLConfig tls;
     private String engineAddress;
 
-    private DockerNodeProvider(DockerClient docker, URI dockerHost) {
+    private DockerNodeProvider(DockerClient docker, URI dockerHost, SSLConfig tls) {
         this.docker = docker;
         // DockerClients always makes a DockerClientImpl
         this.engine = new EngineApi(((DockerClientImpl) docker).getHttpClient());
         this.dockerHost = dockerHost;
+        this.tls = tls;
     }
 
     /** Connects to the engine DOCKER_HOST or the default socket names. */
     public static DockerNodeProvider connect() {
         DockerClientConfig config = DockerClients.config();
-        return new DockerNodeProvider(DockerClients.connect(config), config.getDockerHost());
+        return new DockerNodeProvider(DockerClients.connect(config), config.getDockerHost(), config.getSSLConfig());
     }
 
     public static String networkName(String clusterName) {
@@ -156,21 +162,72 @@ public final class DockerNodeProvider implements NodeProvider {
                 .findFirst();
     }
 
+    /**
+     * On Docker's containerd image store a multi-platform image's ID is its index's digest. Only the engine's own
+     * platform is sent to nodes (see {@link #saveImages}), so such an image is known by that platform's manifest,
+     * the image a node holds after loading it.
+     */
     @Override
     public Optional<EngineImage> findImage(String reference) {
-        String path = "/images/" + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "/json";
-        return engine.find(path).map(image -> {
+        return engine.find(imagePath(reference, "")).map(image -> {
             List<String> names = new ArrayList<>();
             image.path("RepoTags").forEach(name -> names.add(name.asText()));
-            return new EngineImage(image.path("Id").asText(), names);
+            String id = isIndex(image) ? platformManifest(reference).orElse(image.path("Id").asText())
+                    : image.path("Id").asText();
+            return new EngineImage(id, names);
         });
     }
 
+    /**
+     * A multi-platform image on Docker's containerd image store often holds the content of one platform only (the one
+     * pulled); saved whole, its archive names manifests it lacks, and containerd in the node refuses it ("content
+     * digest not found", kind#3795). Such images are saved for the engine's platform, the nodes' (API 1.48+).
+     */
     @Override
     public InputStream saveImages(List<String> names) {
-        SaveImagesCmd save = docker.saveImagesCmd();
-        names.stream().map(ImageName::parse).forEach(name -> save.withImage(name.repository(), name.tag()));
-        return save.exec();
+        if (names.stream().noneMatch(name -> engine.find(imagePath(name, "")).filter(DockerNodeProvider::isIndex)
+                .isPresent())) {
+            SaveImagesCmd save = docker.saveImagesCmd();
+            names.stream().map(ImageName::parse).forEach(name -> save.withImage(name.repository(), name.tag()));
+            return save.exec();
+        }
+        StringBuilder query = new StringBuilder("/images/get?platform=").append(encode(enginePlatform().toString()));
+        names.forEach(name -> query.append("&names=").append(encode(name)));
+        return engine.stream(query.toString());
+    }
+
+    private static boolean isIndex(JsonNode image) {
+        return image.path("Descriptor").path("mediaType").asText().endsWith("image.index.v1+json")
+                || image.path("Descriptor").path("mediaType").asText().endsWith("manifest.list.v2+json");
+    }
+
+    /** The digest of the manifest for the engine's platform, when the engine has that platform's content. */
+    private Optional<String> platformManifest(String reference) {
+        JsonNode platform = enginePlatform();
+        for (JsonNode manifest : engine.get(imagePath(reference, "?manifests=1")).path("Manifests")) {
+            JsonNode described = manifest.path("ImageData").path("Platform");
+            if ("image".equals(manifest.path("Kind").asText()) && manifest.path("Available").asBoolean()
+                    && described.path("os").equals(platform.path("os"))
+                    && described.path("architecture").equals(platform.path("architecture"))) {
+                return Optional.of(manifest.path("Descriptor").path("digest").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The engine's OS and architecture as an OCI platform: the nodes' platform. */
+    private ObjectNode enginePlatform() {
+        JsonNode version = engine.get("/version");
+        return JsonNodeFactory.instance.objectNode().put("os", version.path("Os").asText())
+                .put("architecture", version.path("Arch").asText());
+    }
+
+    private static String imagePath(String reference, String query) {
+        return "/images/" + encode(reference) + "/json" + query;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -378,7 +435,7 @@ public final class DockerNodeProvider implements NodeProvider {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         if (stdin != null) {
-            StdinExec.run(dockerHost, execId, stdin, stdout, stderr);
+            StdinExec.run(dockerHost, tls, execId, stdin, stdout, stderr);
         } else {
             awaitOutput(execId, command, nodeName, stdout, stderr);
         }

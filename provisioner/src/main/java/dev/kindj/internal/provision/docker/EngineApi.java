@@ -3,7 +3,9 @@ package dev.kindj.internal.provision.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,34 @@ final class EngineApi {
             }
             return Optional.of(JSON.readTree(response.getBody()));
         } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " failed", e);
+        }
+    }
+
+    /** The body of a GET answered 200, streamed: closing the stream ends the exchange. */
+    InputStream stream(String path) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(path).build();
+        DockerHttpClient.Response response = http.execute(request);
+        try {
+            if (response.getStatusCode() != 200) {
+                String message = JSON.readTree(response.getBody()).path("message").asText();
+                response.close();
+                throw new IllegalStateException("the Docker engine answered " + response.getStatusCode() + " to GET "
+                        + path + ": " + message);
+            }
+            return new FilterInputStream(response.getBody()) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        response.close();
+                    }
+                }
+            };
+        } catch (IOException e) {
+            response.close();
             throw new UncheckedIOException("GET " + path + " failed", e);
         }
     }

@@ -1,7 +1,9 @@
 package dev.kindj.internal.provision.docker;
 
+import com.github.dockerjava.transport.SSLConfig;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -15,6 +17,10 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Starts an exec whose stdin is streamed from the caller, over a hijacked connection we hold
@@ -27,10 +33,12 @@ final class StdinExec {
     private StdinExec() {
     }
 
-    static void run(URI dockerHost, String execId, InputStream stdin, OutputStream stdout, OutputStream stderr) {
-        try (SocketChannel channel = open(dockerHost)) {
-            OutputStream toDocker = new ChannelOutput(channel);
-            DataInputStream fromDocker = new DataInputStream(new BufferedInputStream(new ChannelInput(channel)));
+    /** @param tls the engine's TLS settings (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), or null for none */
+    static void run(URI dockerHost, SSLConfig tls, String execId, InputStream stdin, OutputStream stdout,
+                    OutputStream stderr) {
+        try (Connection channel = open(dockerHost, tls)) {
+            OutputStream toDocker = channel.output();
+            DataInputStream fromDocker = new DataInputStream(new BufferedInputStream(channel.input()));
             byte[] body = "{\"Detach\":false,\"Tty\":false}".getBytes(StandardCharsets.UTF_8);
             String request = "POST /exec/" + execId + "/start HTTP/1.1\r\n"
                     + "Host: docker\r\n"
@@ -56,17 +64,35 @@ final class StdinExec {
         }
     }
 
-    private static SocketChannel open(URI dockerHost) throws IOException {
+    private static Connection open(URI dockerHost, SSLConfig tls) throws IOException {
         return switch (dockerHost.getScheme()) {
-            case "unix" -> SocketChannel.open(UnixDomainSocketAddress.of(dockerHost.getPath()));
-            case "tcp", "http" -> {
-                SocketChannel channel = SocketChannel.open(StandardProtocolFamily.INET);
-                channel.connect(new InetSocketAddress(dockerHost.getHost(), dockerHost.getPort()));
-                yield channel;
-            }
+            case "unix" -> new ChannelConnection(SocketChannel.open(UnixDomainSocketAddress.of(dockerHost.getPath())));
+            case "tcp", "http", "https" -> tls == null ? tcp(dockerHost) : tls(dockerHost, tls);
             default -> throw new IllegalArgumentException(
                     "streaming stdin to a command in a node is supported over unix:// and tcp:// Docker hosts, not " + dockerHost);
         };
+    }
+
+    private static Connection tcp(URI dockerHost) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.INET);
+        channel.connect(new InetSocketAddress(dockerHost.getHost(), dockerHost.getPort()));
+        return new ChannelConnection(channel);
+    }
+
+    /** An engine that wants TLS, as the HTTP client speaks it to it: the same context, the host name checked. */
+    private static Connection tls(URI dockerHost, SSLConfig tls) throws IOException {
+        SSLContext context;
+        try {
+            context = tls.getSSLContext();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS to " + dockerHost + ": " + e.getMessage(), e);
+        }
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(dockerHost.getHost(), dockerHost.getPort());
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return new SocketConnection(socket);
     }
 
     private static void expectUpgrade(DataInputStream in, String execId) throws IOException {
@@ -92,7 +118,7 @@ final class StdinExec {
         return line.toString(StandardCharsets.US_ASCII);
     }
 
-    private static void feed(InputStream stdin, OutputStream toDocker, SocketChannel channel) {
+    private static void feed(InputStream stdin, OutputStream toDocker, Connection channel) {
         try (stdin) {
             stdin.transferTo(toDocker);
             toDocker.flush();
@@ -124,11 +150,65 @@ final class StdinExec {
         }
     }
 
+    /** A connection to the engine whose write side can be shut down alone: EOF for the command's stdin. */
+    private interface Connection extends Closeable {
+        InputStream input() throws IOException;
+
+        OutputStream output() throws IOException;
+
+        void shutdownOutput() throws IOException;
+    }
+
+    /** TLS: shutting the output down sends close_notify, which Docker reads as the end of stdin (TLS 1.3). */
+    private record SocketConnection(SSLSocket socket) implements Connection {
+        @Override
+        public InputStream input() throws IOException {
+            return socket.getInputStream();
+        }
+
+        @Override
+        public OutputStream output() throws IOException {
+            return socket.getOutputStream();
+        }
+
+        @Override
+        public void shutdownOutput() throws IOException {
+            socket.shutdownOutput();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
     /*
      * The JDK's Channels streams share one lock for reading and writing a blocking channel, so a
      * feeder thread writing stdin would wait for the reader; these adapters read and write the
      * channel directly, which it allows concurrently.
      */
+    private record ChannelConnection(SocketChannel channel) implements Connection {
+        @Override
+        public InputStream input() {
+            return new ChannelInput(channel);
+        }
+
+        @Override
+        public OutputStream output() {
+            return new ChannelOutput(channel);
+        }
+
+        @Override
+        public void shutdownOutput() throws IOException {
+            channel.shutdownOutput();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
     private static final class ChannelInput extends InputStream {
         private final SocketChannel channel;
 
