@@ -100,6 +100,9 @@ class RemoteEngineIT {
                 }
                 assertThat(get("http://" + engineAddress + ":" + NODE_PORT + "/", Duration.ofMinutes(2)))
                         .isEqualTo(MESSAGE);
+                if (imageStore.equals("classic")) {
+                    logsAndRestartWork(engine, cluster, kubeconfigText, dir);
+                }
             } finally {
                 kindj(engine, ProcessRun.DEFAULT_TIMEOUT, "delete", "cluster", "--name", cluster).outOrFail();
             }
@@ -111,6 +114,19 @@ class RemoteEngineIT {
                     Duration.between(created, Instant.now()).toSeconds());
         } finally {
             run(List.of(ENGINE.toString(), "stop"), Map.of(), ENGINE_TIMEOUT).outOrFail();
+        }
+    }
+
+    /** Logs come over the remote API, and the kubeconfig's address and port survive a stop and start. */
+    private static void logsAndRestartWork(Map<String, String> engine, String cluster, String kubeconfig, Path dir) {
+        Path logs = dir.resolve("logs");
+        kindj(engine, ProcessRun.DEFAULT_TIMEOUT, "export", "logs", logs.toString(), "--name", cluster).outOrFail();
+        assertThat(logs.resolve(cluster + "-control-plane")).isDirectory();
+        kindj(engine, ProcessRun.DEFAULT_TIMEOUT, "stop", "cluster", "--name", cluster).outOrFail();
+        kindj(engine, ProcessRun.DEFAULT_TIMEOUT, "start", "cluster", "--name", cluster).outOrFail();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig))
+                .build()) {
+            assertThat(client.nodes().list().getItems()).hasSize(2);
         }
     }
 
