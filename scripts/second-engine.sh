@@ -163,7 +163,8 @@ stop() {
         docker_cmd network prune -f >/dev/null
     fi
     local pid
-    for file in "$RUN/dockerd.pid" "$RUN/launcher.pid"; do
+    # dockerd stops its containerd; a killed one leaves it behind, so it is named here too
+    for file in "$RUN/dockerd.pid" "$RUN/launcher.pid" "$RUN/exec/containerd/containerd.pid"; do
         pid=$(cat "$file" 2>/dev/null) || continue
         kill "$pid" 2>/dev/null || continue
         for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
