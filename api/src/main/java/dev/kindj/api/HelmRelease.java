@@ -43,7 +43,10 @@ public final class HelmRelease {
         return chart;
     }
 
-    /** Each rendered object as {@code Kind namespace/name (template)}, e.g. {@code Deployment shop/web (web/templates/deployment.yaml)}. */
+    /**
+     * Each rendered object as {@code Kind namespace/name (template)}, e.g.
+     * {@code Deployment shop/web (web/templates/deployment.yaml)}.
+     */
     public List<String> objects() {
         return rendered.objects();
     }

@@ -125,7 +125,8 @@ class HelmChartsIT {
         assertThatThrownBy(() -> stuck.awaitReady(Duration.ofSeconds(15)))
                 .isInstanceOf(KindjException.class)
                 .hasMessageContaining("1 of 2 applied objects not ready after 15 s")
-                .hasMessageContaining("Deployment charts/stuck (web/templates/deployment.yaml) is not ready: 0 of 1 replicas available")
+                .hasMessageContaining("Deployment charts/stuck (web/templates/deployment.yaml) is not ready:"
+                        + " 0 of 1 replicas available")
                 .hasMessageContaining("ErrImageNeverPull");
     }
 

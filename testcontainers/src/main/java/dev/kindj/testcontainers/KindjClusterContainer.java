@@ -154,7 +154,10 @@ public class KindjClusterContainer implements Startable {
         return this;
     }
 
-    /** How long nodes, DNS and then each chart's and the manifests' workloads may take to be ready, each. Default 3 minutes. */
+    /**
+     * How long nodes, DNS and then each chart's and the manifests' workloads may take to be ready, each. Default 3
+     * minutes.
+     */
     public KindjClusterContainer withStartupTimeout(Duration timeout) {
         this.startupTimeout = Objects.requireNonNull(timeout, "timeout");
         return this;
@@ -162,8 +165,8 @@ public class KindjClusterContainer implements Startable {
 
     /**
      * Makes the cluster (or, with {@link #withReuse}, attaches to the kept one), loads the images, installs the charts
-     * and applies the manifests, waiting until their workloads are ready. When any of this fails, a cluster made here is deleted
-     * before the error is thrown.
+     * and applies the manifests, waiting until their workloads are ready. When any of this fails, a cluster made here
+     * is deleted before the error is thrown.
      */
     @Override
     public synchronized void start() {
