@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every example as a user would, against the kindj artifacts `mvn install` put into ~/.m2.
-# Each example opens one cluster (named ju-* or tc-*) and deletes it before the next starts.
+# Each example opens one cluster (named ju-*, tc-* or helm-example) and deletes it before the next starts.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 "$root/scripts/build-test-images.sh" app
-for example in junit-quickstart multi-node testcontainers; do
+for example in junit-quickstart multi-node testcontainers helm; do
   echo "[examples] $example" >&2
   mvn -B -ntp -f "$root/examples/$example/pom.xml" verify
 done

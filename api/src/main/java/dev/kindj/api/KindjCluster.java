@@ -169,6 +169,17 @@ public final class KindjCluster implements AutoCloseable {
     }
 
     /**
+     * Helm charts on this cluster: install, upgrade and uninstall from a local chart directory or {@code .tgz}, then
+     * wait for what they rendered. Needs {@code com.marcnuri.helm-java:helm-java} and {@code io.fabric8:kubernetes-client}
+     * on the classpath.
+     *
+     * @throws dev.kindj.InvalidRequestException when helm-java is not on the classpath, naming the dependency to add
+     */
+    public HelmCharts helm() {
+        return new HelmCharts(this);
+    }
+
+    /**
      * Copies images from the local Docker engine into every Kubernetes node, so pods can run them with
      * {@code imagePullPolicy: Never} or {@code IfNotPresent}; nodes that have an image already are skipped.
      */

@@ -47,11 +47,20 @@ final class ManifestApplier {
         return new AppliedManifests(client, applied);
     }
 
-    private AppliedObject apply(ManifestObject object) {
+    /**
+     * The object as the API serves it, without applying it: its type, and for a namespaced kind its namespace (the
+     * one it names, else {@code defaultNamespace}).
+     */
+    AppliedObject locate(ManifestObject object, String defaultNamespace) {
         ResourceDefinitionContext type = resourceType(object);
-        String namespace = type.isNamespaceScoped()
-                ? Optional.ofNullable(object.namespace()).orElse(client.getNamespace())
-                : null;
+        return new AppliedObject(object, type,
+                type.isNamespaceScoped() ? Optional.ofNullable(object.namespace()).orElse(defaultNamespace) : null);
+    }
+
+    private AppliedObject apply(ManifestObject object) {
+        AppliedObject located = locate(object, client.getNamespace());
+        ResourceDefinitionContext type = located.type();
+        String namespace = located.namespace();
         GenericKubernetesResource resource = client.getKubernetesSerialization()
                 .convertValue(object.content(), GenericKubernetesResource.class);
         try {
@@ -70,7 +79,7 @@ final class ManifestApplier {
         if ("CustomResourceDefinition".equals(object.kind())) {
             definedHere.add(client.getKubernetesSerialization().convertValue(object.content(), CustomResourceDefinition.class));
         }
-        return new AppliedObject(object, type, namespace);
+        return located;
     }
 
     /** What the API serves for the object's apiVersion and kind. */

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One Kubernetes object of a manifest, as read from its YAML document.
  *
- * @param line    where its document starts, from 1
+ * @param line    where its document starts, from 1; 0 when no line means anything (what a Helm template rendered)
  * @param content the document as maps, lists and scalars
  */
 record ManifestObject(String source, int line, Map<String, Object> content) {
@@ -27,9 +27,9 @@ record ManifestObject(String source, int line, Map<String, Object> content) {
         return (String) metadata().get("namespace");
     }
 
-    /** {@code source:line}, for messages. */
+    /** {@code source:line}, or the source alone when there is no line, for messages. */
     String where() {
-        return source + ":" + line;
+        return line > 0 ? source + ":" + line : source;
     }
 
     @SuppressWarnings("unchecked")

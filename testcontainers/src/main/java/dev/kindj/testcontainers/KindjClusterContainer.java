@@ -1,6 +1,7 @@
 package dev.kindj.testcontainers;
 
 import dev.kindj.api.ClusterBuilder;
+import dev.kindj.api.HelmRequest;
 import dev.kindj.api.Kindj;
 import dev.kindj.api.KindjCluster;
 import dev.kindj.api.Manifests;
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.lifecycle.Startable;
 
@@ -24,6 +26,7 @@ import org.testcontainers.lifecycle.Startable;
  * @Container
  * static KindjClusterContainer cluster = new KindjClusterContainer().withWorkers(1)
  *         .withImages("my/app:dev")
+ *         .withHelmChart("db", Path.of("charts/db"))
  *         .withManifests("k8s/app.yaml");
  * }</pre>
  *
@@ -48,9 +51,14 @@ public class KindjClusterContainer implements Startable {
     private final List<String> manifestLocations = new ArrayList<>();
     private final List<Manifests> manifests = new ArrayList<>();
     private final List<String> images = new ArrayList<>();
+    private final List<HelmChart> charts = new ArrayList<>();
     private Duration startupTimeout = Duration.ofMinutes(3);
     private KindjCluster cluster;
     private Thread deleteAtExit;
+
+    /** A chart to install at start, with what the caller set on its request. */
+    private record HelmChart(String release, Path chart, Consumer<HelmRequest> options) {
+    }
 
     /** The cluster's name; default {@code tc-} and a random suffix, or with {@link #withReuse} one the request decides. */
     public KindjClusterContainer withName(String clusterName) {
@@ -119,22 +127,46 @@ public class KindjClusterContainer implements Startable {
         return this;
     }
 
+    /**
+     * A local Helm chart (directory or {@code .tgz}) installed after start as {@code release} in namespace
+     * {@code default}, with the chart's own values; see {@link #withHelmChart(String, Path, Consumer)}.
+     */
+    public KindjClusterContainer withHelmChart(String release, Path chart) {
+        return withHelmChart(release, chart, request -> { });
+    }
+
+    /**
+     * A local Helm chart installed after start, after the images and before the manifests (which may use what it
+     * defines), and waited for as the manifests are: {@code helm upgrade --install}, so a kept cluster
+     * ({@link #withReuse}) gets the chart's new revision. {@code options} sets the namespace and values:
+     * {@code helm -> helm.namespace("db").values(Map.of("replicas", 1))}. Needs
+     * {@code com.marcnuri.helm-java:helm-java} on the classpath.
+     */
+    public KindjClusterContainer withHelmChart(String release, Path chart, Consumer<HelmRequest> options) {
+        charts.add(new HelmChart(Objects.requireNonNull(release, "release"), Objects.requireNonNull(chart, "chart"),
+                Objects.requireNonNull(options, "options")));
+        return this;
+    }
+
     /** Images from the local Docker engine, loaded into every node after start (no registry needed). */
     public KindjClusterContainer withImages(String... dockerImages) {
         images.addAll(List.of(dockerImages));
         return this;
     }
 
-    /** How long nodes, DNS and then the manifests' workloads may take to be ready, each. Default 3 minutes. */
+    /**
+     * How long nodes, DNS and then each chart's and the manifests' workloads may take to be ready, each. Default 3
+     * minutes.
+     */
     public KindjClusterContainer withStartupTimeout(Duration timeout) {
         this.startupTimeout = Objects.requireNonNull(timeout, "timeout");
         return this;
     }
 
     /**
-     * Makes the cluster (or, with {@link #withReuse}, attaches to the kept one), loads the images and applies the
-     * manifests, waiting until their workloads are ready. When any of this fails, a cluster made here is deleted
-     * before the error is thrown.
+     * Makes the cluster (or, with {@link #withReuse}, attaches to the kept one), loads the images, installs the charts
+     * and applies the manifests, waiting until their workloads are ready. When any of this fails, a cluster made here
+     * is deleted before the error is thrown.
      */
     @Override
     public synchronized void start() {
@@ -151,6 +183,11 @@ public class KindjClusterContainer implements Startable {
         try {
             if (!images.isEmpty()) {
                 started.loadImages(images.toArray(String[]::new));
+            }
+            for (HelmChart chart : charts) {
+                HelmRequest helm = started.helm().upgradeOrInstall(chart.release(), chart.chart());
+                chart.options().accept(helm);
+                helm.awaitReady(startupTimeout);
             }
             if (!toApply.isEmpty()) {
                 started.apply(toApply.toArray(Manifests[]::new)).awaitReady(startupTimeout);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindj.InvalidRequestException;
+import dev.kindj.KindjException;
 import dev.kindj.api.Kindj;
 import dev.kindj.api.Manifests;
 import java.util.UUID;
@@ -44,6 +45,19 @@ class KindjClusterContainerFailureIT {
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("gadget.yaml:1: the cluster serves no kind Gadget in apiVersion gadgets.example.com/v1")
                 .hasMessageContaining("the CustomResourceDefinition that defines it is missing");
+        assertThat(Kindj.connect().clusters()).doesNotContain(name);
+    }
+
+    @Test
+    void aChartThatDoesNotRenderDeletesTheClusterMadeForIt() {
+        KindjClusterContainer container = new KindjClusterContainer().withName(name)
+                .withHelmChart("broken", TestImages.chart("broken"));
+
+        assertThatThrownBy(container::start)
+                .isInstanceOf(KindjException.class)
+                .hasMessageStartingWith("helm upgrade --install of chart " + TestImages.chart("broken")
+                        + " as release default/broken failed: ")
+                .hasMessageContaining("nil pointer evaluating interface {}.tag");
         assertThat(Kindj.connect().clusters()).doesNotContain(name);
     }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kindj.api.KindjNode;
 import dev.kindj.api.NodeRole;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-/** A 1+1 cluster as a Testcontainers {@code @Container}: images loaded and manifests applied before the first test. */
+/**
+ * A 1+1 cluster as a Testcontainers {@code @Container}: images loaded, a Helm chart installed and manifests applied
+ * before the first test.
+ */
 @Testcontainers
 class KindjClusterContainerIT {
 
@@ -17,6 +21,7 @@ class KindjClusterContainerIT {
     static KindjClusterContainer cluster = new KindjClusterContainer()
             .withWorkers(1)
             .withImages(TestImages.app())
+            .withHelmChart("web", TestImages.chart("web"), helm -> helm.namespace("charts").values(Map.of("replicas", 2)))
             .withManifests("k8s/hello.yaml");
 
     @Test
@@ -33,6 +38,14 @@ class KindjClusterContainerIT {
 
         assertThat(hello.getStatus().getReadyReplicas()).isEqualTo(2);
         assertThat(cluster.getClient().services().withName("hello").get()).isNotNull();
+    }
+
+    @Test
+    void theHelmChartIsInstalledWithItsValuesAndReadyBeforeTheFirstTest() {
+        Deployment web = cluster.getClient().apps().deployments().inNamespace("charts").withName("web").get();
+
+        assertThat(web.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(web.getStatus().getReadyReplicas()).isEqualTo(2);
     }
 
     @Test
