@@ -26,6 +26,19 @@ public final class GenerateCertificates implements CreationStep {
     }
 
     static PkiRequest request(ClusterPlan plan) {
+        return new PkiRequest(
+                plan.name(),
+                plan.controlPlanes().stream().map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
+                plan.nodes().stream().map(PlannedNode::name).toList(),
+                extraApiServerSans(plan),
+                plan.firstServiceIp(),
+                ClusterPlan.CLUSTER_DOMAIN,
+                plan.clusterEndpoint(),
+                KeyAlgorithm.ECDSA_P256);
+    }
+
+    /** The names every API server's certificate carries besides its own node's: the load balancer, certSANs. */
+    static List<String> extraApiServerSans(ClusterPlan plan) {
         List<String> extraSans = new ArrayList<>();
         plan.loadBalancer().ifPresent(lb -> {
             extraSans.add(lb.name());
@@ -37,14 +50,6 @@ public final class GenerateCertificates implements CreationStep {
         if (!"0.0.0.0".equals(apiServerAddress)) {
             extraSans.add(apiServerAddress);
         }
-        return new PkiRequest(
-                plan.name(),
-                plan.controlPlanes().stream().map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
-                plan.nodes().stream().map(PlannedNode::name).toList(),
-                extraSans,
-                plan.firstServiceIp(),
-                ClusterPlan.CLUSTER_DOMAIN,
-                plan.clusterEndpoint(),
-                KeyAlgorithm.ECDSA_P256);
+        return extraSans;
     }
 }
