@@ -2,11 +2,12 @@ package dev.kindj.cli.create;
 
 import dev.kindj.api.KindjCluster;
 import dev.kindj.api.KindjNode;
+import dev.kindj.api.NodeRole;
 import dev.kindj.cli.shared.ClusterName;
 import dev.kindj.cli.shared.ExitCodes;
 import dev.kindj.cli.shared.Verbosity;
-import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -21,25 +22,12 @@ import picocli.CommandLine.TypeConversionException;
 public final class CreateNodeCommand implements Callable<Integer> {
 
     /** The roles a node can join with, spelled as in kind's config. */
-    enum Role {
-        WORKER("worker"), CONTROL_PLANE("control-plane");
+    private static final List<NodeRole> ROLES = List.of(NodeRole.WORKER, NodeRole.CONTROL_PLANE);
 
-        private final String label;
-
-        Role(String label) {
-            this.label = label;
-        }
-
+    static final class RoleConverter implements ITypeConverter<NodeRole> {
         @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    static final class RoleConverter implements ITypeConverter<Role> {
-        @Override
-        public Role convert(String value) {
-            return Arrays.stream(Role.values()).filter(role -> role.label.equals(value)).findFirst()
+        public NodeRole convert(String value) {
+            return ROLES.stream().filter(role -> role.label().equals(value)).findFirst()
                     .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a role; use worker or"
                             + " control-plane"));
         }
@@ -48,7 +36,7 @@ public final class CreateNodeCommand implements Callable<Integer> {
     static final class RoleCandidates implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(Role.values()).map(Role::toString).iterator();
+            return ROLES.stream().map(NodeRole::label).iterator();
         }
     }
 
@@ -59,7 +47,7 @@ public final class CreateNodeCommand implements Callable<Integer> {
     @Option(names = "--role", paramLabel = "ROLE", defaultValue = "worker", converter = RoleConverter.class,
             completionCandidates = RoleCandidates.class,
             description = "The new node's role: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Role role;
+    private NodeRole role;
     @Option(names = "--image", paramLabel = "IMAGE", description = "Node image (default: the first control plane's).")
     private String image;
     @Spec
@@ -67,12 +55,11 @@ public final class CreateNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        verbosity.progress("Adding a " + role + " to cluster \"" + clusterName.get() + "\" ...");
+        verbosity.progress("Adding a " + role.label() + " to cluster \"" + clusterName.get() + "\" ...");
         KindjCluster cluster = clusterName.cluster();
-        KindjNode added = switch (role) {
-            case WORKER -> image == null ? cluster.addWorker() : cluster.addWorker(image);
-            case CONTROL_PLANE -> image == null ? cluster.addControlPlane() : cluster.addControlPlane(image);
-        };
+        KindjNode added = role == NodeRole.CONTROL_PLANE
+                ? (image == null ? cluster.addControlPlane() : cluster.addControlPlane(image))
+                : (image == null ? cluster.addWorker() : cluster.addWorker(image));
         spec.commandLine().getOut().println(added.name());
         return ExitCodes.OK;
     }
