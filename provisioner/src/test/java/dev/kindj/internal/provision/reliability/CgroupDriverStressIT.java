@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * while all of them are being replaced. No container may fail to start (StartError) and no cgroup may stay frozen.
  * A watcher in the node records every cgroup it sees frozen meanwhile: runc freezes a container while the systemd
  * cgroup driver rewrites its device rules (cgroup v1), and a runc killed in between leaves it frozen; with the
- * cgroupfs driver runc writes the rules itself and never freezes. With the systemd driver, which the node image
- * uses, it fails (BENCHMARKS.md, "Reliability"), so it runs only when asked: {@code bench/cgroup-stress.sh} runs it
- * against the node image and a cgroupfs variant of it (-Dkindj.cgroupStress=true, -Dkindj.image) and prints the
- * counts ("measured: ...").
+ * cgroupfs driver, which the node image uses, runc writes the rules itself and never freezes. It passes with
+ * cgroupfs and fails with systemd (BENCHMARKS.md, "Reliability"); it takes over a minute, so it runs only when asked:
+ * {@code bench/cgroup-stress.sh} runs it against the node image and a variant of it with the other driver
+ * (-Dkindj.cgroupStress=true, -Dkindj.image) and prints the counts ("measured: ...").
  */
 @EnabledIfSystemProperty(named = "kindj.cgroupStress", matches = "true")
 class CgroupDriverStressIT {
