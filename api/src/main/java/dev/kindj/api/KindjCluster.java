@@ -2,7 +2,7 @@ package dev.kindj.api;
 
 import dev.kindj.InvalidRequestException;
 import dev.kindj.KindjException;
-import dev.kindj.internal.provision.bootstrap.WorkerNodes;
+import dev.kindj.internal.provision.bootstrap.LiveNodes;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.images.ImageLoadReport;
 import dev.kindj.internal.provision.images.ImageLoader;
@@ -279,18 +279,42 @@ public final class KindjCluster implements AutoCloseable {
     }
 
     private KindjNode addWorker(Optional<String> nodeImage) {
-        String added = WorkerNodes.add(kindj.provider(), name, nodeImage);
-        return nodes().stream().filter(node -> node.name().equals(added)).findFirst()
-                .orElseThrow(() -> new KindjException("worker " + added + " vanished right after joining " + name, null));
+        return joined(LiveNodes.addWorker(kindj.provider(), name, nodeImage));
     }
 
     /**
-     * Drains a worker, deletes its Node and removes its container.
+     * Joins a new control plane, with the first control plane's image, and waits until it is Ready: a new etcd member
+     * and a new backend of the load balancer. Control planes whose containers are gone (deleted with
+     * {@code docker rm -f}, say) are removed from the cluster first, so this replaces a lost control plane: etcd has
+     * as many members as before, all healthy.
      *
-     * @throws dev.kindj.InvalidRequestException for an unknown node, a control plane or the load balancer
+     * @throws dev.kindj.InvalidRequestException for a cluster with one control plane (no load balancer), or when the
+     *         host has no room for another node; nothing is made then
+     */
+    public KindjNode addControlPlane() {
+        return joined(LiveNodes.addControlPlane(kindj.provider(), name, Optional.empty()));
+    }
+
+    /** Joins a new control plane running the given node image; as {@link #addControlPlane()}. */
+    public KindjNode addControlPlane(String nodeImage) {
+        return joined(LiveNodes.addControlPlane(kindj.provider(), name, Optional.of(nodeImage)));
+    }
+
+    private KindjNode joined(String added) {
+        return nodes().stream().filter(node -> node.name().equals(added)).findFirst()
+                .orElseThrow(() -> new KindjException("node " + added + " vanished right after joining " + name, null));
+    }
+
+    /**
+     * Takes a node out of the cluster: drains a worker, or removes a control plane's etcd member and load-balancer
+     * backend; then deletes its container and its Node. A node whose container is already gone is removed all the
+     * same, so this also cleans up after a control plane lost for good.
+     *
+     * @throws dev.kindj.InvalidRequestException for an unknown node, the load balancer, the only control plane, or a
+     *         control plane of a cluster without a load balancer
      */
     public void removeNode(String nodeName) {
-        WorkerNodes.remove(kindj.provider(), name, nodeName);
+        LiveNodes.remove(kindj.provider(), name, nodeName);
     }
 
     /** Deletes the cluster now (containers, volumes, network) and releases this handle. */

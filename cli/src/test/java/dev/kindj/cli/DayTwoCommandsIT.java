@@ -35,9 +35,13 @@ class DayTwoCommandsIT {
     }
 
     @Test
-    void onlyWorkersCanBeAdded() {
-        CliRun result = CliRun.of("create", "node", "--name", MISSING, "--role", "control-plane");
+    void onlyWorkersAndControlPlanesCanBeAdded() {
+        CliRun result = CliRun.of("create", "node", "--name", MISSING, "--role", "external-load-balancer");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("worker");
+        assertThat(result.err()).contains("'external-load-balancer' is not a role; use worker or control-plane");
+
+        CliRun controlPlane = CliRun.of("create", "node", "--name", MISSING, "--role", "control-plane");
+        assertThat(controlPlane.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(controlPlane.err()).contains("no cluster named '" + MISSING + "'");
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "node", description = "Drain a worker, remove it from the cluster and delete its container.")
+@Command(name = "node", description = "Remove a node from the cluster: drain a worker, or take a control plane out of etcd"
+        + " and the load balancer; then delete its container. Also for a node whose container is already gone.")
 public final class DeleteNodeCommand implements Callable<Integer> {
 
     @Mixin

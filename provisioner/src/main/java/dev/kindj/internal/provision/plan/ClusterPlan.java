@@ -29,6 +29,19 @@ public record ClusterPlan(
         return new ClusterPlan(name, config, nodeSubnet, newNodes, loadBalancer);
     }
 
+    /** The same cluster with one more node: a control plane after the others, a worker last. */
+    public ClusterPlan withNode(PlannedNode added) {
+        List<PlannedNode> newNodes = new java.util.ArrayList<>(nodes);
+        newNodes.add(added.isControlPlane() ? nodes.indexOf(controlPlanes().get(controlPlanes().size() - 1)) + 1
+                : nodes.size(), added);
+        return withNodes(newNodes);
+    }
+
+    /** The same cluster without the named node. */
+    public ClusterPlan withoutNode(String nodeName) {
+        return withNodes(nodes.stream().filter(node -> !node.name().equals(nodeName)).toList());
+    }
+
     public List<PlannedNode> controlPlanes() {
         return nodes.stream().filter(PlannedNode::isControlPlane).toList();
     }

@@ -8,16 +8,18 @@ import java.util.Set;
 import java.util.stream.LongStream;
 
 /**
- * Where a worker added to a running cluster goes. The planner gives the node at index i the IP host
+ * Where a node added to a running cluster goes. The planner gives the node at index i the IP host
  * {@code FIRST_NODE_HOST + i} and the i-th pod /24; a new node takes the first index whose IP and pod range are
- * both unused, so the two stay in step, and the first worker name not taken.
+ * both unused, so the two stay in step, and the first name of its role not taken (a control plane replacing a lost
+ * one gets that one's name and address again).
  */
 public final class NodeSlots {
 
     private NodeSlots() {
     }
 
-    public static PlannedNode nextWorker(ClusterPlan plan, String image) {
+    /** @param role a worker or a control plane */
+    public static PlannedNode next(ClusterPlan plan, NodeRole role, String image) {
         Ipv4Cidr pods = plan.podSubnet();
         Set<String> ips = new HashSet<>();
         Set<String> podRanges = new HashSet<>();
@@ -37,10 +39,11 @@ public final class NodeSlots {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("cluster " + plan.name()
                         + " has no free node address or pod range left for another node"));
-        String base = plan.name() + "-worker";
+        String base = plan.name() + "-" + role.label();
         String name = LongStream.iterate(1, n -> n + 1).mapToObj(n -> n == 1 ? base : base + n)
                 .filter(candidate -> !names.contains(candidate)).findFirst().orElseThrow();
-        return new PlannedNode(name, NodeRole.WORKER, plan.nodeSubnet().address(ClusterPlanner.FIRST_NODE_HOST + index),
-                pods.subnet(ClusterPlanner.NODE_POD_PREFIX, index), image, NodeConfig.worker());
+        return new PlannedNode(name, role, plan.nodeSubnet().address(ClusterPlanner.FIRST_NODE_HOST + index),
+                pods.subnet(ClusterPlanner.NODE_POD_PREFIX, index), image,
+                role == NodeRole.CONTROL_PLANE ? NodeConfig.controlPlane() : NodeConfig.worker());
     }
 }

@@ -43,6 +43,11 @@ public record Demand(String operation, int controlPlanes, int workers, List<Host
         return new Demand("add a worker to cluster '" + clusterName + "'", 0, 1, List.of(), List.of(), false);
     }
 
+    /** One control plane joining an existing cluster: it publishes no port and uses the cluster's network. */
+    public static Demand forControlPlane(String clusterName) {
+        return new Demand("add a control plane to cluster '" + clusterName + "'", 1, 0, List.of(), List.of(), false);
+    }
+
     public int nodes() {
         return controlPlanes + workers;
     }

@@ -196,7 +196,7 @@ class KubeadmPatchesIT {
             String dump = cluster.provider().exec(node, "containerd", "config", "dump").orThrow(node).stdout();
             assertThat(dump).as("containerd config dump on %s", node).contains(
                     "[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.test-handler]",
-                    "[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.json-handler]", "SystemdCgroup = true");
+                    "[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.json-handler]", "SystemdCgroup = false");
         }
     }
 

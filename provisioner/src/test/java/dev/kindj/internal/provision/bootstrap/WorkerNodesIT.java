@@ -42,7 +42,7 @@ class WorkerNodesIT {
 
     @Test
     void joinsAWorkerWhosePodsOtherNodesReachThenRemovesIt() {
-        String added = WorkerNodes.add(cluster.provider(), cluster.name(), Optional.empty());
+        String added = LiveNodes.addWorker(cluster.provider(), cluster.name(), Optional.empty());
 
         assertThat(added).isEqualTo(cluster.worker(2));
         var node = cluster.client().nodes().withName(added).get();
@@ -75,7 +75,7 @@ class WorkerNodesIT {
         assertThat(cluster.client().pods().inNamespace("default").withName("client").getLog())
                 .contains("served-by-the-new-node");
 
-        WorkerNodes.remove(cluster.provider(), cluster.name(), added);
+        LiveNodes.remove(cluster.provider(), cluster.name(), added);
 
         assertThat(cluster.client().nodes().withName(added).get()).as("Node object of %s", added).isNull();
         assertThat(cluster.nodeNames()).doesNotContain(added);
@@ -88,11 +88,11 @@ class WorkerNodesIT {
 
     @Test
     void refusesControlPlanesAndUnknownNodes() {
-        assertThatThrownBy(() -> WorkerNodes.remove(cluster.provider(), cluster.name(), cluster.controlPlane()))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("only workers");
-        assertThatThrownBy(() -> WorkerNodes.remove(cluster.provider(), cluster.name(), "no-such-node"))
+        assertThatThrownBy(() -> LiveNodes.remove(cluster.provider(), cluster.name(), cluster.controlPlane()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("one control plane and no load balancer");
+        assertThatThrownBy(() -> LiveNodes.remove(cluster.provider(), cluster.name(), "no-such-node"))
                 .isInstanceOf(UnknownNameException.class).hasMessageContaining("no-such-node");
-        assertThatThrownBy(() -> WorkerNodes.add(cluster.provider(), cluster.name(), Optional.of("kindj/no-such-image:1")))
+        assertThatThrownBy(() -> LiveNodes.addWorker(cluster.provider(), cluster.name(), Optional.of("kindj/no-such-image:1")))
                 .isInstanceOf(UnknownNameException.class).hasMessageContaining("kindj/no-such-image:1");
     }
 

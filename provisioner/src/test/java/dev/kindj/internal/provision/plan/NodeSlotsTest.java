@@ -1,5 +1,6 @@
 package dev.kindj.internal.provision.plan;
 
+import dev.kindj.internal.provision.node.NodeRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindj.config.ClusterConfig;
@@ -16,7 +17,7 @@ class NodeSlotsTest {
 
     @Test
     void aNewWorkerTakesTheNextAddressRangeAndName() {
-        PlannedNode added = NodeSlots.nextWorker(plan(2), "img");
+        PlannedNode added = NodeSlots.next(plan(2), NodeRole.WORKER, "img");
         assertThat(added.name()).isEqualTo("demo-worker3");
         assertThat(added.ip()).isEqualTo("172.28.5.13");
         assertThat(added.podCidr()).hasToString("10.244.3.0/24");
@@ -30,7 +31,7 @@ class NodeSlotsTest {
         nodes.removeIf(node -> node.name().equals("demo-worker2"));
         ClusterPlan withGap = new ClusterPlan("demo", full.config(), full.nodeSubnet(), nodes, full.loadBalancer());
 
-        PlannedNode added = NodeSlots.nextWorker(withGap, "img");
+        PlannedNode added = NodeSlots.next(withGap, NodeRole.WORKER, "img");
         assertThat(added.name()).isEqualTo("demo-worker2");
         assertThat(added.ip()).isEqualTo("172.28.5.12");
         assertThat(added.podCidr()).hasToString("10.244.2.0/24");

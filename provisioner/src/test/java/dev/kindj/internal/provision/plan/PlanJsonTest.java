@@ -1,5 +1,6 @@
 package dev.kindj.internal.provision.plan;
 
+import dev.kindj.internal.provision.node.NodeRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +75,7 @@ class PlanJsonTest {
         ClusterPlan created = ClusterPlanner.plan(ClusterConfig.builder().withName("demo").build(),
                 "172.28.5.0/24", "kindj/node:1", null);
         List<PlannedNode> nodes = new ArrayList<>(created.nodes());
-        nodes.add(NodeSlots.nextWorker(created, "kindj/node:2"));
+        nodes.add(NodeSlots.next(created, NodeRole.WORKER, "kindj/node:2"));
 
         ClusterPlan read = PlanJson.read(PlanJson.write(created.withNodes(nodes)));
 

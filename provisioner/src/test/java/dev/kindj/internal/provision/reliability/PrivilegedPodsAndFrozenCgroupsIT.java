@@ -96,8 +96,11 @@ class PrivilegedPodsAndFrozenCgroupsIT {
                 .withArgs("serve", "8080", "frozen").endContainer().endSpec().build()).create();
         cluster.client().pods().inNamespace("default").withName(name)
                 .waitUntilCondition(p -> p != null && "Running".equals(p.getStatus().getPhase()), 2, TimeUnit.MINUTES);
-        String states = "$(find " + FREEZER + " -path '*pod" + pod.getMetadata().getUid().replace('-', '_')
-                + "*' -name freezer.state)";
+        // the pod's cgroup is kubepods/<qos>/pod<uid> with the cgroupfs driver, kubepods-<qos>-pod<uid, _ for ->.slice
+        // with systemd's
+        String uid = pod.getMetadata().getUid();
+        String states = "$(find " + FREEZER + " \\( -path '*pod" + uid + "*' -o -path '*pod" + uid.replace('-', '_')
+                + "*' \\) -name freezer.state)";
         ExecResult frozen = exec(node, "sh", "-c", "for s in " + states + "; do echo FROZEN > $s; done; sleep 1; cat " + states);
         assertThat(frozen.stdout()).as("the pod's cgroups: %s", frozen).contains("FROZEN").doesNotContain("THAWED");
     }

@@ -25,4 +25,18 @@ public final class Etcdctl {
         command.addAll(List.of(arguments));
         return provider.exec(controlPlane, command, null);
     }
+
+    /**
+     * Removes the member that peers at {@code peerUrl}, asking the etcd on {@code controlPlane}; when there is none
+     * (a join that failed before its member was added) nothing happens. Members are found by address, since a member
+     * added but never started has no name yet.
+     */
+    public static void removeMember(NodeProvider provider, String controlPlane, String peerUrl) {
+        // one line per member: ID, status, name, peer URLs, client URLs, is learner
+        run(provider, controlPlane, "member", "list").orThrow(controlPlane).stdout().lines()
+                .map(line -> line.split(",\\s*"))
+                .filter(fields -> fields.length > 3 && fields[3].equals(peerUrl))
+                .findFirst()
+                .ifPresent(member -> run(provider, controlPlane, "member", "remove", member[0]).orThrow(controlPlane));
+    }
 }

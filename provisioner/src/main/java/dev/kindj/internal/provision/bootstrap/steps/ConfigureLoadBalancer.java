@@ -25,9 +25,13 @@ public final class ConfigureLoadBalancer implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
-        NodeProvider provider = context.provider();
-        String loadBalancer = context.plan().loadBalancer().orElseThrow().name();
-        provider.copyIn(loadBalancer, List.of(LoadBalancerFiles.config(context.plan())));
+        apply(context.provider(), context.plan());
+    }
+
+    /** Points the load balancer at the plan's control planes, as they are now (after one was added or removed). */
+    public static void apply(NodeProvider provider, ClusterPlan plan) {
+        String loadBalancer = plan.loadBalancer().orElseThrow().name();
+        provider.copyIn(loadBalancer, List.of(LoadBalancerFiles.config(plan)));
         provider.exec(loadBalancer, "haproxy", "-c", "-q", "-f", LoadBalancerFiles.CONFIG_PATH).orThrow(loadBalancer);
         provider.exec(loadBalancer, "kill", "-USR2", "1").orThrow(loadBalancer);
     }

@@ -37,6 +37,19 @@ public final class GenerateCertificates implements CreationStep {
     }
 
     static PkiRequest request(ClusterPlan plan, String clientAddress) {
+        return new PkiRequest(
+                plan.name(),
+                plan.controlPlanes().stream().map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
+                plan.nodes().stream().map(PlannedNode::name).toList(),
+                extraApiServerSans(plan, clientAddress),
+                plan.firstServiceIp(),
+                ClusterPlan.CLUSTER_DOMAIN,
+                plan.clusterEndpoint(),
+                KeyAlgorithm.ECDSA_P256);
+    }
+
+    /** Names every API server's certificate carries besides its node's: load balancer, certSANs, client address. */
+    static List<String> extraApiServerSans(ClusterPlan plan, String clientAddress) {
         List<String> extraSans = new ArrayList<>();
         plan.loadBalancer().ifPresent(lb -> {
             extraSans.add(lb.name());
@@ -45,14 +58,6 @@ public final class GenerateCertificates implements CreationStep {
         // kubeadm's certSANs are cluster-wide: every API server's certificate carries every control plane's
         plan.controlPlanes().forEach(node -> extraSans.addAll(plan.config().kubeadmFor(node.config()).certSANs()));
         extraSans.add(clientAddress);
-        return new PkiRequest(
-                plan.name(),
-                plan.controlPlanes().stream().map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
-                plan.nodes().stream().map(PlannedNode::name).toList(),
-                extraSans,
-                plan.firstServiceIp(),
-                ClusterPlan.CLUSTER_DOMAIN,
-                plan.clusterEndpoint(),
-                KeyAlgorithm.ECDSA_P256);
+        return extraSans;
     }
 }

@@ -4,6 +4,7 @@ import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.pki.ClusterAuthorities;
 import dev.kindj.internal.provision.pki.ClusterPki;
+import dev.kindj.internal.provision.pki.ControlPlaneEndpoint;
 import dev.kindj.internal.provision.pki.KeyAlgorithm;
 import dev.kindj.internal.provision.pki.PkiPaths;
 import dev.kindj.internal.provision.pki.PkiRequest;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * For nodes joining a running cluster: reads the cluster's authorities from its first control plane and, in the
- * background while the nodes boot, issues only the added nodes' identities (their kubelet's and kube-proxy's).
+ * background while the nodes boot, issues only the added nodes' identities (their kubelet's and kube-proxy's, and for
+ * a control plane its API server's, etcd's and its components').
  */
 public final class IssueNodeCertificates implements CreationStep {
 
@@ -37,8 +39,12 @@ public final class IssueNodeCertificates implements CreationStep {
         Map<String, byte[]> files = new LinkedHashMap<>();
         AUTHORITY_FILES.forEach(path -> files.put(path, context.provider().copyOut(controlPlane, path)));
         ClusterAuthorities authorities = ClusterAuthorities.load(files);
-        PkiRequest request = new PkiRequest(plan.name(), List.of(),
-                context.addedNodes().stream().map(PlannedNode::name).toList(), List.of(), plan.firstServiceIp(),
+        PkiRequest request = new PkiRequest(plan.name(),
+                context.addedNodes().stream().filter(PlannedNode::isControlPlane)
+                        .map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
+                context.addedNodes().stream().map(PlannedNode::name).toList(),
+                GenerateCertificates.extraApiServerSans(plan,
+                        GenerateCertificates.clientAddress(plan, context.provider())), plan.firstServiceIp(),
                 ClusterPlan.CLUSTER_DOMAIN, plan.clusterEndpoint(), KeyAlgorithm.ECDSA_P256);
         context.pki(context.inBackground(() -> ClusterPki.generate(request, authorities)));
     }

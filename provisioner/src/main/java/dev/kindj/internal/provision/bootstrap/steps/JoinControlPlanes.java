@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes each control plane after the first an etcd member, one at a time (their arguments say initial-cluster-state
- * {@code existing}). Each joins as a learner and is promoted once it has caught up: a voting member added directly
+ * Makes each added control plane after the first an etcd member, one at a time (their arguments say
+ * initial-cluster-state {@code existing}); the first control plane's etcd adds them, also when a control plane joins
+ * a running cluster. Each joins as a learner and is promoted once it has caught up: a voting member added directly
  * leaves etcd without quorum until it runs, which stalls it for seconds. etcd accepts the next member only after 5 s
  * with every member connected, so each API server starts as soon as its etcd is a healthy member (the first one's at
  * once) and boots meanwhile; one started before its etcd would back off connecting and be ready later.
@@ -46,10 +47,13 @@ public final class JoinControlPlanes implements CreationStep {
     @Override
     public void run(CreationContext context) {
         NodeProvider provider = context.provider();
-        List<PlannedNode> controlPlanes = context.plan().controlPlanes();
-        String first = controlPlanes.get(0).name();
-        NodeServices.start(provider, first, "kube-apiserver");
-        for (PlannedNode member : controlPlanes.subList(1, controlPlanes.size())) {
+        PlannedNode firstControlPlane = context.plan().firstControlPlane();
+        String first = firstControlPlane.name();
+        if (context.addedNodes().contains(firstControlPlane)) {
+            NodeServices.start(provider, first, "kube-apiserver");
+        }
+        for (PlannedNode member : context.addedNodes().stream()
+                .filter(node -> node.isControlPlane() && !node.equals(firstControlPlane)).toList()) {
             ExecResult added = onceAccepted(provider, first, "etcd to add " + member.name() + " as a learner",
                     "member", "add", member.name(), "--learner", "--peer-urls=" + EtcdFiles.peerUrl(member));
             NodeServices.start(provider, member.name(), "etcd");

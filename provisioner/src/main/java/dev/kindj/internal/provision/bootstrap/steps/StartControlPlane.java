@@ -8,10 +8,11 @@ import dev.kindj.internal.provision.bootstrap.context.NodeServices;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.pki.PkiPaths;
 import dev.kindj.internal.provision.plan.ClusterPlan;
+import dev.kindj.internal.provision.plan.PlannedNode;
 import java.time.Duration;
 
 /**
- * Starts kube-apiserver on every control plane, waits until each is ready, then starts the
+ * Starts kube-apiserver on every added control plane, waits until each is ready, then starts the
  * controller-manager and scheduler (which elect one leader among themselves).
  */
 public final class StartControlPlane implements CreationStep {
@@ -26,7 +27,7 @@ public final class StartControlPlane implements CreationStep {
     @Override
     public void run(CreationContext context) {
         NodeProvider provider = context.provider();
-        context.forEach(context.plan().controlPlanes(), node -> {
+        context.forEach(context.addedNodes().stream().filter(PlannedNode::isControlPlane).toList(), node -> {
             NodeServices.start(provider, node.name(), "kube-apiserver");
             // This node's own API server, not the cluster endpoint (the load balancer) the kubeconfig names.
             String server = "https://" + node.ip() + ":" + ClusterPlan.API_SERVER_PORT;

@@ -35,8 +35,10 @@ class ContainerdConfigTest {
 
         assertThat(cri.path("containerd").path("runtimes").path("test-handler").path("runtime_type").asText())
                 .isEqualTo("io.containerd.runc.v2");
+        // the image's own setting (the cgroupfs driver) is kept
+        assertThat(cri.path("containerd").path("runtimes").path("runc").path("options").has("SystemdCgroup")).isTrue();
         assertThat(cri.path("containerd").path("runtimes").path("runc").path("options").path("SystemdCgroup")
-                .asBoolean()).isTrue();
+                .asBoolean()).isFalse();
         assertThat(cri.path("max_container_log_line_size").asInt()).isEqualTo(2048);
         assertThat(cri.path("sandbox_image").asText()).isEqualTo("@PAUSE_IMAGE@");
     }
