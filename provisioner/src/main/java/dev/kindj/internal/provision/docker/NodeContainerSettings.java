@@ -71,6 +71,14 @@ final class NodeContainerSettings {
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
     }
 
+    /**
+     * A node that runs its components as plain processes: its network, published ports, a private cgroup namespace
+     * (its processes need no view of the host's cgroups) and restarts like the nodes; no systemd, so no tmpfs on /run.
+     */
+    static HostConfig commandNodeHostConfig(NodeSpec spec, String networkName) {
+        return loadBalancerHostConfig(spec, networkName).withCgroupnsMode("private");
+    }
+
     static List<ExposedPort> exposedPorts(List<PortMapping> ports) {
         return ports.stream().map(NodeContainerSettings::exposedPort).toList();
     }

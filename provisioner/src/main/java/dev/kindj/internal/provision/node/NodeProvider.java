@@ -44,6 +44,12 @@ public interface NodeProvider extends AutoCloseable {
     /** Creates and starts a node container. */
     Node createNode(NodeSpec spec);
 
+    /**
+     * Creates a node container that runs {@code command} instead of the image's systemd and needs no extra rights,
+     * writes {@code files} into it before it first starts, and starts it.
+     */
+    Node createCommandNode(NodeSpec spec, List<String> command, List<NodeFile> files);
+
     /** Names of every cluster that has at least one node or network. */
     List<String> listClusters();
 

@@ -34,15 +34,18 @@ public final class ComponentFiles {
         }
         List<NodeFile> files = new ArrayList<>();
         if (node.isControlPlane()) {
-            files.add(etcdArgs(plan, node));
-            files.add(ApiServerFiles.args(plan, node));
-            files.add(ControllerManagerFiles.args(plan, node));
+            files.addAll(apiAndControllers(plan, node));
             files.add(SchedulerFiles.args(plan, node));
         }
         files.addAll(KubeletFiles.forNode(plan, node, settings));
         files.addAll(KubeProxyFiles.forNode(plan, node));
         files.addAll(PodNetworkFiles.forNode(plan, node));
         return List.copyOf(files);
+    }
+
+    /** etcd, kube-apiserver and kube-controller-manager: a control plane's part that an api-only node runs too. */
+    public static List<NodeFile> apiAndControllers(ClusterPlan plan, PlannedNode node) {
+        return List.of(etcdArgs(plan, node), ApiServerFiles.args(plan, node), ControllerManagerFiles.args(plan, node));
     }
 
     private static NodeFile etcdArgs(ClusterPlan plan, PlannedNode node) {

@@ -1,0 +1,28 @@
+package dev.kindj.internal.provision.bootstrap.steps;
+
+import dev.kindj.internal.provision.bootstrap.components.ApiOnlyFiles;
+import dev.kindj.internal.provision.bootstrap.context.CreationContext;
+import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import dev.kindj.internal.provision.plan.PlannedNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates the api-only node with its certificates, kubeconfigs and component arguments already in it, and starts it:
+ * its command runs the components at once, with no systemd to boot first.
+ */
+public final class StartApiOnlyNode implements CreationStep {
+
+    @Override
+    public String title() {
+        return "Starting etcd, API server and controller-manager";
+    }
+
+    @Override
+    public void run(CreationContext context) {
+        PlannedNode node = context.plan().firstControlPlane();
+        var files = new ArrayList<>(context.pki().filesFor(node.name()));
+        files.addAll(ApiOnlyFiles.forNode(context.plan(), node));
+        context.provider().createCommandNode(CreateNodes.spec(context.plan(), node), List.of(ApiOnlyFiles.SCRIPT), files);
+    }
+}
