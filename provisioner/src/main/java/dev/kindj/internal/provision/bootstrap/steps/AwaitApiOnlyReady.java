@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class AwaitApiOnlyReady implements CreationStep {
 
     static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final long PAUSE_MILLIS = 25;
+    private static final long PAUSE_MILLIS = 50;
     private static final int CONSOLE_TAIL = 4000;
 
     @Override
@@ -35,7 +35,7 @@ public final class AwaitApiOnlyReady implements CreationStep {
         String node = context.plan().firstControlPlane().name();
         Instant deadline = Instant.now().plus(TIMEOUT);
         for (int poll = 0; !ready(provider, node); poll++) {
-            if (poll % 40 == 39 && !running(provider, context.plan().name(), node)) {
+            if (poll % 20 == 19 && !running(provider, context.plan().name(), node)) {
                 throw new IllegalStateException("api-only node " + node + " stopped; its console:\n" + console(provider, node));
             }
             if (Instant.now().isAfter(deadline)) {
