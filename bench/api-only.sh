@@ -2,7 +2,7 @@
 # kindj api-only clusters (etcd + kube-apiserver + kube-controller-manager in one container) against fabric8
 # kube-api-test (etcd + kube-apiserver as host processes) started offline with the same binaries, alternating in one
 # JVM, each from the call to a ready API. Prints both medians and the ratio (target <= 1.2).
-# Usage: bench/api-only.sh [RUNS]   (STEPS=1 also prints kindj's step times). Takes the cluster lock itself.
+# Usage: bench/api-only.sh [RUNS]   (STEPS=1 also prints kindj's step times; run it under flock /tmp/kindj-clusters.lock)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${1:-5}
@@ -21,6 +21,6 @@ docker cp -L "$container:/usr/local/bin/kubectl" "$bin/kubectl"
 docker cp -L "$container:/usr/bin/etcd" "$bin/etcd"
 mvn -q -B -f "$root/bench/api-only/pom.xml" compile
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-flock /tmp/kindj-clusters.lock mvn -q -B -f "$root/bench/api-only/pom.xml" exec:java \
+mvn -q -B -f "$root/bench/api-only/pom.xml" exec:java \
   -Dsteps="${STEPS:+true}" -Dexec.args="$dir $version $image $runs"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,6 @@
 package dev.kindj.testcontainers;
 
+import dev.kindj.InvalidRequestException;
 import dev.kindj.api.ClusterBuilder;
 import dev.kindj.api.Kindj;
 import dev.kindj.api.KindjCluster;
@@ -45,6 +46,7 @@ public class KindjClusterContainer implements Startable {
     private String kubernetesVersion;
     private String nodeImage;
     private boolean reuse;
+    private boolean apiOnly;
     private final List<String> manifestLocations = new ArrayList<>();
     private final List<Manifests> manifests = new ArrayList<>();
     private final List<String> images = new ArrayList<>();
@@ -119,6 +121,16 @@ public class KindjClusterContainer implements Startable {
         return this;
     }
 
+    /**
+     * An api-only cluster: one container with etcd, the API server and the controller-manager, no nodes (pods stay
+     * Pending), ready in seconds; for operator and controller tests. It takes no workers, more control planes or
+     * images: {@link #start()} refuses them before anything is made.
+     */
+    public KindjClusterContainer withApiOnly() {
+        this.apiOnly = true;
+        return this;
+    }
+
     /** Images from the local Docker engine, loaded into every node after start (no registry needed). */
     public KindjClusterContainer withImages(String... dockerImages) {
         images.addAll(List.of(dockerImages));
@@ -146,6 +158,10 @@ public class KindjClusterContainer implements Startable {
                 KindjClusterContainer.class.getClassLoader());
         manifestLocations.forEach(location -> toApply.add(Manifests.fromResourceOrPath(location, loader)));
         toApply.addAll(manifests);
+        if (apiOnly && !images.isEmpty()) {
+            throw new InvalidRequestException("an api-only cluster has no nodes to load images " + images + " into;"
+                    + " remove withImages or withApiOnly");
+        }
         ClusterBuilder request = request();
         KindjCluster started = request.create();
         try {
@@ -198,6 +214,9 @@ public class KindjClusterContainer implements Startable {
         Optional.ofNullable(configYaml).ifPresent(builder::config);
         Optional.ofNullable(kubernetesVersion).ifPresent(builder::kubernetesVersion);
         Optional.ofNullable(nodeImage).ifPresent(builder::image);
+        if (apiOnly) {
+            builder.apiOnly();
+        }
         return builder;
     }
 

@@ -3,6 +3,9 @@ package dev.kindj.internal.provision.bootstrap;
 import dev.kindj.InvalidRequestException;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.NodeConfig;
+import dev.kindj.internal.provision.bootstrap.components.ApiOnlyFiles;
+import dev.kindj.internal.provision.node.ClusterNodes;
+import dev.kindj.internal.provision.node.NodeProvider;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +46,22 @@ public final class ApiOnlyRequest {
             throw new InvalidRequestException("api-only cluster '" + config.name() + "' (etcd, API server and"
                     + " controller-manager only, no nodes) cannot have " + String.join("; ", problems)
                     + ". Use a full cluster for these.");
+        }
+    }
+
+    /**
+     * Refuses an operation that needs nodes (loading images, adding workers) on an existing api-only cluster.
+     *
+     * @param operation what was asked, e.g. {@code "load images"}
+     * @throws InvalidRequestException when the cluster is api-only
+     */
+    public static void requireNodes(NodeProvider provider, String clusterName, String operation) {
+        boolean apiOnly = ClusterNodes.kubernetesNodes(provider, clusterName).stream()
+                .anyMatch(node -> provider.exists(node.name(), ApiOnlyFiles.SCRIPT));
+        if (apiOnly) {
+            throw new InvalidRequestException("cannot " + operation + ": cluster '" + clusterName + "' is api-only"
+                    + " (etcd, API server and controller-manager, no nodes and no container runtime); use a full"
+                    + " cluster for workloads that must run");
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.kindj.internal.provision.node;
 
 import dev.kindj.internal.provision.preflight.HostReadings;
 import dev.kindj.internal.provision.registry.LocalRegistry;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
@@ -88,6 +90,19 @@ public interface NodeProvider extends AutoCloseable {
      * @return empty when the node has no such directory
      */
     Optional<InputStream> copyDirectoryOut(String nodeName, String path);
+
+    /** Whether a file or directory exists in a node container, running or not; a cheap look through the engine. */
+    default boolean exists(String nodeName, String path) {
+        Optional<InputStream> found = copyDirectoryOut(nodeName, path);
+        if (found.isEmpty()) {
+            return false;
+        }
+        try (InputStream archive = found.get()) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Removes every container, volume and network labelled with the cluster's name. */
     void deleteCluster(String clusterName);

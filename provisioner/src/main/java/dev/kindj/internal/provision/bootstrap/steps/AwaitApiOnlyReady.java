@@ -6,13 +6,9 @@ import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeProvider;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Waits until the api-only node's script marks it ready (API ready, admin allowed in), looking every few milliseconds:
@@ -34,7 +30,7 @@ public final class AwaitApiOnlyReady implements CreationStep {
         NodeProvider provider = context.provider();
         String node = context.plan().firstControlPlane().name();
         Instant deadline = Instant.now().plus(TIMEOUT);
-        for (int poll = 0; !ready(provider, node); poll++) {
+        for (int poll = 0; !provider.exists(node, ApiOnlyFiles.READY_MARKER); poll++) {
             if (poll % 20 == 19 && !running(provider, context.plan().name(), node)) {
                 throw new IllegalStateException("api-only node " + node + " stopped; its console:\n" + console(provider, node));
             }
@@ -43,18 +39,6 @@ public final class AwaitApiOnlyReady implements CreationStep {
                         + TIMEOUT.toSeconds() + " s; its console:\n" + console(provider, node));
             }
             Thread.sleep(PAUSE_MILLIS);
-        }
-    }
-
-    private static boolean ready(NodeProvider provider, String node) {
-        Optional<InputStream> marker = provider.copyDirectoryOut(node, ApiOnlyFiles.READY_MARKER);
-        if (marker.isEmpty()) {
-            return false;
-        }
-        try (InputStream found = marker.get()) {
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
