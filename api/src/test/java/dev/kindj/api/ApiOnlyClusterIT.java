@@ -21,18 +21,21 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * An api-only cluster as an operator test uses it: no nodes, but the controller-manager finalizes namespaces,
  * collects garbage, runs Deployments up to Pending pods and signs ServiceAccount tokens, and RBAC holds.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiOnlyClusterIT {
 
     private static final String NAME = "apionly-" + UUID.randomUUID().toString().substring(0, 6);
@@ -167,6 +170,24 @@ class ApiOnlyClusterIT {
         assertThatThrownBy(() -> cluster.loadImages("kindj-test/app:1"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("is api-only");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void stoppedAndStartedItKeepsItsObjects() {
+        client.configMaps().resource(configMap("kept")).create();
+
+        cluster.stop();
+        assertThat(cluster.nodes()).singleElement().satisfies(node -> assertThat(node.running()).isFalse());
+        cluster.start(Duration.ofMinutes(2));
+
+        eventually("the API after the start", () -> {
+            try {
+                return client.configMaps().withName("kept").get() != null;
+            } catch (KubernetesClientException notYet) {
+                return false;
+            }
+        });
     }
 
     private static ConfigMap configMap(String name) {
