@@ -3,8 +3,6 @@ package bench;
 import dev.kindj.api.CreationListener;
 import dev.kindj.api.Kindj;
 import dev.kindj.api.KindjCluster;
-import io.fabric8.kubeapitest.KubeAPIServer;
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,18 +24,9 @@ public final class ApiOnlyStart {
         List<Double> peer = new ArrayList<>();
         List<Double> kindj = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                    .withTestDir(testDir)
-                    .withApiServerVersion(version)
-                    .withOfflineMode(true)
-                    .withUpdateKubeConfig(false)
-                    .build());
-            long start = System.nanoTime();
-            server.start();
-            peer.add(seconds(start));
-            server.stop();
+            peer.add(KubeApiTestStart.startAndStop(testDir, version));
 
-            start = System.nanoTime();
+            long start = System.nanoTime();
             try (KindjCluster cluster = Kindj.connect().cluster("apionly-bench").apiOnly().image(nodeImage)
                     .listener(verbose ? steps() : CreationListener.SILENT).create()) {
                 kindj.add(seconds(start));
@@ -45,8 +34,8 @@ public final class ApiOnlyStart {
             System.out.printf("round %d: kube-api-test %.2f s, kindj api-only %.2f s%n",
                     run + 1, peer.get(run), kindj.get(run));
         }
-        double peerMedian = median(peer);
-        double kindjMedian = median(kindj);
+        double peerMedian = KubeApiTestStart.median(peer);
+        double kindjMedian = KubeApiTestStart.median(kindj);
         System.out.printf("kube-api-test start: median %.2f s %s%n", peerMedian, rounded(peer));
         System.out.printf("kindj api-only create: median %.2f s %s%n", kindjMedian, rounded(kindj));
         System.out.printf("ratio kindj / kube-api-test: %.2f (target <= 1.2)%n", kindjMedian / peerMedian);
@@ -63,12 +52,6 @@ public final class ApiOnlyStart {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static List<String> rounded(List<Double> values) {
