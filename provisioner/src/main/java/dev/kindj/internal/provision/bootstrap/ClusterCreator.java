@@ -62,8 +62,7 @@ public final class ClusterCreator {
             new GenerateCertificates(),
             new StartApiOnlyNode(),
             new AwaitApiOnlyReady(),
-            new ExportKubeconfig(),
-            new RecordPlan());
+            new ExportKubeconfig());
 
     private final ClusterConfig config;
     private final NodeProvider provider;
