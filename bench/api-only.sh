@@ -11,6 +11,6 @@ trap 'rm -rf "$dir"' EXIT
 read -r image version < <("$root/bench/kube-api-test-binaries.sh" "$dir")
 [[ -n ${KINDJ_INSTALLED:-} ]] || mvn -q -o -B -f "$root/pom.xml" install -DskipTests -pl api -am
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-mvn -q -B -f "$root/bench/kube-api-test/pom.xml" compile exec:java -Dexec.mainClass=bench.ApiOnlyStart \
+mvn -q -B -f "$root/bench/kube-api-test/pom.xml" compile exec:java -Dbench.main=bench.ApiOnlyStart \
   -Dsteps="${STEPS:+true}" -Dexec.args="$dir $version $image $runs"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

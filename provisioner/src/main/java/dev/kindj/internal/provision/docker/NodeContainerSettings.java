@@ -73,10 +73,12 @@ final class NodeContainerSettings {
 
     /**
      * A node that runs its components as plain processes: its network, published ports, a private cgroup namespace
-     * (its processes need no view of the host's cgroups) and restarts like the nodes; no systemd, so no tmpfs on /run.
+     * (its processes need no view of the host's cgroups), restarts like the nodes, and a tmpfs /run that each start
+     * finds empty (where its readiness marker lives).
      */
     static HostConfig commandNodeHostConfig(NodeSpec spec, String networkName) {
-        return loadBalancerHostConfig(spec, networkName).withCgroupnsMode("private");
+        return loadBalancerHostConfig(spec, networkName).withCgroupnsMode("private")
+                .withTmpFs(Map.of("/run", "rw,nosuid,nodev"));
     }
 
     static List<ExposedPort> exposedPorts(List<PortMapping> ports) {

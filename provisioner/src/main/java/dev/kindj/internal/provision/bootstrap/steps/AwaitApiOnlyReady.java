@@ -27,16 +27,20 @@ public final class AwaitApiOnlyReady implements CreationStep {
 
     @Override
     public void run(CreationContext context) throws InterruptedException {
-        NodeProvider provider = context.provider();
-        String node = context.plan().firstControlPlane().name();
-        Instant deadline = Instant.now().plus(TIMEOUT);
+        await(context.provider(), context.plan().name(), context.plan().firstControlPlane().name(), TIMEOUT);
+    }
+
+    /** Also after a start of a stopped api-only cluster: the marker lives on the node's tmpfs /run, so it is fresh. */
+    public static void await(NodeProvider provider, String clusterName, String node, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
         for (int poll = 0; !provider.exists(node, ApiOnlyFiles.READY_MARKER); poll++) {
-            if (poll % 20 == 19 && !running(provider, context.plan().name(), node)) {
+            if (poll % 20 == 19 && !running(provider, clusterName, node)) {
                 throw new IllegalStateException("api-only node " + node + " stopped; its console:\n" + console(provider, node));
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the API server of " + node + " was not ready after "
-                        + TIMEOUT.toSeconds() + " s; its console:\n" + console(provider, node));
+                        + timeout.toSeconds() + " s; its console:\n" + console(provider, node));
             }
             Thread.sleep(PAUSE_MILLIS);
         }
