@@ -30,7 +30,10 @@ public final class AwaitApiOnlyReady implements CreationStep {
         await(context.provider(), context.plan().name(), context.plan().firstControlPlane().name(), TIMEOUT);
     }
 
-    /** Also after a start of a stopped api-only cluster: the marker lives on the node's tmpfs /run, so it is fresh. */
+    /**
+     * Also after a start of a stopped api-only cluster, where the script removes the last start's marker first thing
+     * (a poll in the moment before that can still see it).
+     */
     public static void await(NodeProvider provider, String clusterName, String node, Duration timeout)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
