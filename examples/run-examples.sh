@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 "$root/scripts/build-test-images.sh" app
-for example in junit-quickstart multi-node testcontainers helm; do
+for example in junit-quickstart multi-node testcontainers helm operator; do
   echo "[examples] $example" >&2
   mvn -B -ntp -f "$root/examples/$example/pom.xml" verify
 done

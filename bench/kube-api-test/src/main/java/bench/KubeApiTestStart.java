@@ -18,21 +18,30 @@ public final class KubeApiTestStart {
         int runs = Integer.parseInt(args[2]);
         List<Double> seconds = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                    .withTestDir(testDir)
-                    .withApiServerVersion(version)
-                    .withOfflineMode(true)
-                    .withUpdateKubeConfig(false)
-                    .build());
-            long start = System.nanoTime();
-            server.start();
-            seconds.add((System.nanoTime() - start) / 1e9);
-            server.stop();
+            seconds.add(startAndStop(testDir, version));
         }
-        List<Double> sorted = seconds.stream().sorted().toList();
-        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         System.out.printf("kube-api-test start: %s s (median %.1f s)%n",
-                seconds.stream().map(s -> String.format("%.1f", s)).toList(), median);
+                seconds.stream().map(s -> String.format("%.1f", s)).toList(), median(seconds));
+    }
+
+    /** Starts etcd and kube-apiserver, stops them, and returns the seconds until the API was ready. */
+    static double startAndStop(String testDir, String version) {
+        KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withTestDir(testDir)
+                .withApiServerVersion(version)
+                .withOfflineMode(true)
+                .withUpdateKubeConfig(false)
+                .build());
+        long start = System.nanoTime();
+        server.start();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        server.stop();
+        return seconds;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -4,6 +4,7 @@ import dev.kindj.InvalidRequestException;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.ClusterConfigLoader;
 import dev.kindj.internal.nodeimage.LoadBalancerImage;
+import dev.kindj.internal.provision.bootstrap.ApiOnlyRequest;
 import dev.kindj.internal.provision.bootstrap.ClusterCreator;
 import dev.kindj.internal.provision.bootstrap.CreatedCluster;
 import dev.kindj.internal.provision.bootstrap.CreationProgress;
@@ -37,6 +38,7 @@ public final class ClusterBuilder {
     private boolean keepOnClose;
     private boolean reuse;
     private boolean loadBalancerServices = true;
+    private ClusterFlavor flavor = ClusterFlavor.FULL;
     private Duration waitForReady = Duration.ofMinutes(3);
     private CreationListener listener = CreationListener.SILENT;
 
@@ -155,6 +157,21 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * What the cluster runs; default {@link ClusterFlavor#FULL}. An {@link ClusterFlavor#API_ONLY} cluster has exactly
+     * one control plane and refuses what needs nodes (workers, port mappings, mounts, a local registry, containerd
+     * patches); images cannot be loaded into it.
+     */
+    public ClusterBuilder flavor(ClusterFlavor clusterFlavor) {
+        this.flavor = Objects.requireNonNull(clusterFlavor, "clusterFlavor");
+        return this;
+    }
+
+    /** Shorthand for {@code flavor(ClusterFlavor.API_ONLY)}: etcd, API server and controller-manager, no nodes. */
+    public ClusterBuilder apiOnly() {
+        return flavor(ClusterFlavor.API_ONLY);
+    }
+
     /** How long to wait for nodes and DNS to be ready; zero returns once the API answers. Default 3 minutes. */
     public ClusterBuilder waitForReady(Duration timeout) {
         this.waitForReady = Objects.requireNonNull(timeout, "timeout");
@@ -170,7 +187,8 @@ public final class ClusterBuilder {
     /**
      * The config this builder stands for, with its name applied and checked; nothing is created.
      *
-     * @throws dev.kindj.InvalidRequestException for contradicting settings or an invalid config or name
+     * @throws dev.kindj.InvalidRequestException for contradicting settings, an invalid config or name, or settings an
+     *         api-only cluster cannot have
      */
     public ClusterConfig toConfig() {
         if (config != null && (controlPlanes != null || workers != null)) {
@@ -191,7 +209,11 @@ public final class ClusterBuilder {
                 .build();
         ClusterConfig named = chosen.withName(name != null ? name : chosen.name());
         ClusterConfig addressed = apiServerAddress != null ? named.withApiServerAddress(apiServerAddress) : named;
-        return registry != null ? addressed.withRegistry(registry) : addressed;
+        ClusterConfig withRegistry = registry != null ? addressed.withRegistry(registry) : addressed;
+        if (flavor == ClusterFlavor.API_ONLY) {
+            ApiOnlyRequest.check(withRegistry);
+        }
+        return withRegistry;
     }
 
     /**
@@ -219,7 +241,7 @@ public final class ClusterBuilder {
         String reuseHash = null;
         if (reuse) {
             // The request's hash names its node image, so the image is found (or built) before anything else.
-            reuseHash = ReuseMarker.hash(clusterConfig, nodeImage(), loadBalancerServices);
+            reuseHash = ReuseMarker.hash(clusterConfig, nodeImage(), loadBalancerServices, flavor);
             Optional<KindjCluster> kept = kept(clusterConfig.name(), reuseHash);
             if (kept.isPresent()) {
                 return kept.get();
@@ -229,6 +251,7 @@ public final class ClusterBuilder {
         ClusterCreator creator = ClusterCreator.forConfig(clusterConfig, kindj.provider())
                 .withRetain(retainOnFailure)
                 .withLoadBalancerServices(loadBalancerServices)
+                .withApiOnly(flavor == ClusterFlavor.API_ONLY)
                 .withWaitForReady(waitForReady)
                 .withProgress(progress(reuse ? clusterConfig.name() : null));
         // Before images are built: a build takes minutes, wasted on a host that cannot take the cluster.

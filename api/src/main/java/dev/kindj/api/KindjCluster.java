@@ -2,6 +2,7 @@ package dev.kindj.api;
 
 import dev.kindj.InvalidRequestException;
 import dev.kindj.KindjException;
+import dev.kindj.internal.provision.bootstrap.ApiOnlyRequest;
 import dev.kindj.internal.provision.bootstrap.LiveNodes;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.images.ImageLoadReport;
@@ -190,14 +191,16 @@ public final class KindjCluster implements AutoCloseable {
     /**
      * Copies images from the local Docker engine into the named nodes, or every Kubernetes node when none is named.
      *
-     * @throws dev.kindj.InvalidRequestException for an unknown node or image
+     * @throws dev.kindj.InvalidRequestException for an unknown node or image, or an api-only cluster
      */
     public ImageLoadResult loadImages(List<String> images, List<String> nodeNames) {
+        ApiOnlyRequest.requireNodes(kindj.provider(), name, "load images");
         return result(new ImageLoader(kindj.provider()).loadImages(images, runningNodes(nodeNames)));
     }
 
     /** Loads every image of a {@code docker save} archive into the named nodes, or every Kubernetes node. */
     public ImageLoadResult loadImageArchive(Path archive, List<String> nodeNames) {
+        ApiOnlyRequest.requireNodes(kindj.provider(), name, "load images");
         return result(new ImageLoader(kindj.provider()).loadArchive(archive, runningNodes(nodeNames)));
     }
 
@@ -279,6 +282,7 @@ public final class KindjCluster implements AutoCloseable {
     }
 
     private KindjNode addWorker(Optional<String> nodeImage) {
+        ApiOnlyRequest.requireNodes(kindj.provider(), name, "add a worker");
         return joined(LiveNodes.addWorker(kindj.provider(), name, nodeImage));
     }
 

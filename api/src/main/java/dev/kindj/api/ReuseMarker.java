@@ -31,10 +31,10 @@ final class ReuseMarker {
     }
 
     /** Equal for equal requests; changes with anything that would make another cluster. */
-    static String hash(ClusterConfig config, String nodeImage, boolean loadBalancerServices) {
+    static String hash(ClusterConfig config, String nodeImage, boolean loadBalancerServices, ClusterFlavor flavor) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((config + "|" + nodeImage + "|" + loadBalancerServices).getBytes(StandardCharsets.UTF_8));
+                    .digest((config + "|" + nodeImage + "|" + loadBalancerServices + "|" + flavor).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, HEX_DIGITS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

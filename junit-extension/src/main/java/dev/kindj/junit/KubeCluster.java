@@ -1,5 +1,6 @@
 package dev.kindj.junit;
 
+import dev.kindj.api.ClusterFlavor;
 import dev.kindj.junit.extension.KubeClusterExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -42,6 +43,13 @@ public @interface KubeCluster {
      * means one cluster for this class alone.
      */
     String name() default "";
+
+    /**
+     * What the cluster runs. {@link ClusterFlavor#API_ONLY}: one container with etcd, the API server and the
+     * controller-manager, no nodes (pods stay Pending), ready in seconds, for operator and controller tests; it takes
+     * no {@link #workers()}, more {@link #controlPlanes()} or {@link #images()}.
+     */
+    ClusterFlavor flavor() default ClusterFlavor.FULL;
 
     int controlPlanes() default 1;
 

@@ -1,5 +1,6 @@
 package dev.kindj.testcontainers;
 
+import dev.kindj.InvalidRequestException;
 import dev.kindj.api.ClusterBuilder;
 import dev.kindj.api.HelmRequest;
 import dev.kindj.api.Kindj;
@@ -48,6 +49,7 @@ public class KindjClusterContainer implements Startable {
     private String kubernetesVersion;
     private String nodeImage;
     private boolean reuse;
+    private boolean apiOnly;
     private final List<String> manifestLocations = new ArrayList<>();
     private final List<Manifests> manifests = new ArrayList<>();
     private final List<String> images = new ArrayList<>();
@@ -148,6 +150,16 @@ public class KindjClusterContainer implements Startable {
         return this;
     }
 
+    /**
+     * An api-only cluster: one container with etcd, the API server and the controller-manager, no nodes (pods stay
+     * Pending), ready in seconds; for operator and controller tests. It takes no workers, more control planes or
+     * images: {@link #start()} refuses them before anything is made.
+     */
+    public KindjClusterContainer withApiOnly() {
+        this.apiOnly = true;
+        return this;
+    }
+
     /** Images from the local Docker engine, loaded into every node after start (no registry needed). */
     public KindjClusterContainer withImages(String... dockerImages) {
         images.addAll(List.of(dockerImages));
@@ -178,6 +190,10 @@ public class KindjClusterContainer implements Startable {
                 KindjClusterContainer.class.getClassLoader());
         manifestLocations.forEach(location -> toApply.add(Manifests.fromResourceOrPath(location, loader)));
         toApply.addAll(manifests);
+        if (apiOnly && !images.isEmpty()) {
+            throw new InvalidRequestException("an api-only cluster has no nodes to load images " + images + " into;"
+                    + " remove withImages or withApiOnly");
+        }
         ClusterBuilder request = request();
         KindjCluster started = request.create();
         try {
@@ -235,6 +251,9 @@ public class KindjClusterContainer implements Startable {
         Optional.ofNullable(configYaml).ifPresent(builder::config);
         Optional.ofNullable(kubernetesVersion).ifPresent(builder::kubernetesVersion);
         Optional.ofNullable(nodeImage).ifPresent(builder::image);
+        if (apiOnly) {
+            builder.apiOnly();
+        }
         return builder;
     }
 

@@ -46,6 +46,9 @@ public final class CreateClusterCommand implements Callable<Integer> {
     @Option(names = "--disable-load-balancer-services",
             description = "Leave Services of type LoadBalancer pending: no MetalLB, which saves its memory and start-up.")
     private boolean disableLoadBalancerServices;
+    @Option(names = "--api-only",
+            description = "Only etcd, the API server and the controller-manager in one container: no nodes, pods stay Pending; starts in seconds, for operator tests.")
+    private boolean apiOnly;
     @Spec
     private CommandSpec spec;
 
@@ -56,6 +59,9 @@ public final class CreateClusterCommand implements Callable<Integer> {
                 .loadBalancerServices(!disableLoadBalancerServices)
                 .keepOnClose(true)
                 .waitForReady(wait);
+        if (apiOnly) {
+            builder.apiOnly();
+        }
         if (image != null) {
             builder.image(image);
         }

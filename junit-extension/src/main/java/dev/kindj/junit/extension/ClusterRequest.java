@@ -1,6 +1,7 @@
 package dev.kindj.junit.extension;
 
 import dev.kindj.InvalidRequestException;
+import dev.kindj.api.ClusterFlavor;
 import dev.kindj.api.Manifests;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.ClusterConfigLoader;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param baseName    the cluster's name, before the run suffix that non-reused clusters get
  * @param fingerprint equal for annotations that describe the same cluster, whatever their key
  */
-record ClusterRequest(String key, String baseName, ClusterConfig config, String fingerprint, String image,
+record ClusterRequest(String key, String baseName, ClusterFlavor flavor, ClusterConfig config, String fingerprint, String image,
                       String kubernetesVersion, boolean reuse, Duration waitTimeout, List<String> images,
                       List<Manifests> manifests, Class<?> declaredOn) {
 
@@ -43,6 +44,10 @@ record ClusterRequest(String key, String baseName, ClusterConfig config, String 
         if (!annotation.config().isEmpty() && countsGiven) {
             throw new ExtensionConfigurationException(where + ": set config or controlPlanes/workers, not both");
         }
+        if (annotation.flavor() == ClusterFlavor.API_ONLY && (countsGiven || annotation.images().length > 0)) {
+            throw new ExtensionConfigurationException(where + ": an API_ONLY cluster has no nodes: it takes no workers,"
+                    + " no more control planes and no images; use flavor FULL for those");
+        }
         String baseName = annotation.name().isEmpty() ? derivedName(testClass) : annotation.name();
         String nodes = annotation.config().isEmpty()
                 ? "controlPlanes=" + annotation.controlPlanes() + ",workers=" + annotation.workers()
@@ -55,11 +60,11 @@ record ClusterRequest(String key, String baseName, ClusterConfig config, String 
             throw new ExtensionConfigurationException(where + ": waitTimeout " + e.getMessage(), e);
         }
         List<Manifests> manifests = readManifests(annotation.manifests(), testClass, where);
-        String fingerprint = Hashes.sha256("nodes:" + nodes + "|image:" + annotation.image()
+        String fingerprint = Hashes.sha256("flavor:" + annotation.flavor() + "|nodes:" + nodes + "|image:" + annotation.image()
                 + "|version:" + annotation.kubernetesVersion() + "|reuse:" + annotation.reuse()
                 + "|images:" + String.join(",", annotation.images()) + "|manifests:" + String.join(",", annotation.manifests()));
         String key = annotation.name().isEmpty() ? "class:" + testClass.getName() : annotation.name();
-        return new ClusterRequest(key, baseName, config, fingerprint, annotation.image(),
+        return new ClusterRequest(key, baseName, annotation.flavor(), config, fingerprint, annotation.image(),
                 annotation.kubernetesVersion(), annotation.reuse(), wait, List.of(annotation.images()), manifests, testClass);
     }
 
@@ -69,6 +74,9 @@ record ClusterRequest(String key, String baseName, ClusterConfig config, String 
     }
 
     String describe() {
+        if (flavor == ClusterFlavor.API_ONLY) {
+            return "api-only";
+        }
         int controlPlanes = config.controlPlanes().size();
         int workers = config.workers().size();
         return controlPlanes + " control plane" + (controlPlanes == 1 ? "" : "s") + ", "

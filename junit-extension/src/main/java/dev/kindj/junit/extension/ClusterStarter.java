@@ -30,6 +30,7 @@ final class ClusterStarter {
         LOG.info("opening cluster {} ({}, image {}) for {}", name, request.describe(), image, request.declaredOn().getName());
         KindjCluster cluster = kindj.cluster(name)
                 .config(request.config())
+                .flavor(request.flavor())
                 .image(image)
                 .waitForReady(request.waitTimeout())
                 .keepOnClose(true)

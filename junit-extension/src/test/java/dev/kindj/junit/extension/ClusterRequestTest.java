@@ -3,6 +3,7 @@ package dev.kindj.junit.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindj.api.ClusterFlavor;
 import dev.kindj.junit.KubeCluster;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,31 @@ class ClusterRequestTest {
 
     @KubeCluster(name = "ju-kept", reuse = true)
     static class Reused {
+    }
+
+    @KubeCluster(name = "ju-team", flavor = ClusterFlavor.API_ONLY)
+    static class ApiOnly {
+    }
+
+    @KubeCluster(flavor = ClusterFlavor.API_ONLY, images = "my/app:dev")
+    static class ApiOnlyWithImages {
+    }
+
+    @KubeCluster(flavor = ClusterFlavor.API_ONLY, workers = 1)
+    static class ApiOnlyWithWorkers {
+    }
+
+    @Test
+    void anApiOnlyClusterIsNoFullOneAndTakesNothingThatNeedsNodes() {
+        ClusterRequest apiOnly = request(ApiOnly.class);
+        assertThat(apiOnly.describe()).isEqualTo("api-only");
+        assertThat(apiOnly.fingerprint()).isNotEqualTo(request(TeamC.class).fingerprint());
+        for (Class<?> refused : new Class<?>[] {ApiOnlyWithImages.class, ApiOnlyWithWorkers.class}) {
+            assertThatThrownBy(() -> request(refused))
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageContaining(refused.getName())
+                    .hasMessageContaining("API_ONLY cluster has no nodes");
+        }
     }
 
     @Test

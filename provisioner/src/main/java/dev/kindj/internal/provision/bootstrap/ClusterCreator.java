@@ -4,6 +4,7 @@ import dev.kindj.config.ClusterConfig;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.bootstrap.steps.ApplyClusterObjects;
+import dev.kindj.internal.provision.bootstrap.steps.AwaitApiOnlyReady;
 import dev.kindj.internal.provision.bootstrap.steps.ConfigureLoadBalancer;
 import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
 import dev.kindj.internal.provision.bootstrap.steps.ExportKubeconfig;
@@ -14,6 +15,7 @@ import dev.kindj.internal.provision.bootstrap.steps.PatchContainerd;
 import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
+import dev.kindj.internal.provision.bootstrap.steps.StartApiOnlyNode;
 import dev.kindj.internal.provision.bootstrap.steps.StartEtcd;
 import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
 import dev.kindj.internal.provision.bootstrap.steps.WaitForLoadBalancerServices;
@@ -55,12 +57,20 @@ public final class ClusterCreator {
             new ExportKubeconfig(),
             new RecordPlan());
 
+    /** An api-only cluster's steps: one container with etcd, the API server and the controller-manager. */
+    static final List<CreationStep> API_ONLY_STEPS = List.of(
+            new GenerateCertificates(),
+            new StartApiOnlyNode(),
+            new AwaitApiOnlyReady(),
+            new ExportKubeconfig());
+
     private final ClusterConfig config;
     private final NodeProvider provider;
     private String image;
     private String loadBalancerImage;
     private boolean retain;
     private boolean loadBalancerServices = true;
+    private boolean apiOnly;
     private Duration waitForReady = Duration.ofMinutes(3);
     private CreationProgress progress = CreationProgress.SILENT;
 
@@ -97,6 +107,16 @@ public final class ClusterCreator {
         return this;
     }
 
+    /**
+     * Makes an api-only cluster: one container running etcd, kube-apiserver and kube-controller-manager, without
+     * systemd, kubelet, scheduler or DNS; for tests of operators and controllers. {@link ApiOnlyRequest} says what it
+     * cannot have.
+     */
+    public ClusterCreator withApiOnly(boolean onlyTheApi) {
+        this.apiOnly = onlyTheApi;
+        return this;
+    }
+
     /** How long to wait for nodes and DNS to be ready; zero returns once the control plane is up. */
     public ClusterCreator withWaitForReady(Duration timeout) {
         this.waitForReady = timeout;
@@ -118,6 +138,9 @@ public final class ClusterCreator {
      * @throws dev.kindj.internal.provision.preflight.PreflightException naming everything the host is short of
      */
     public void preflight() {
+        if (apiOnly) {
+            ApiOnlyRequest.check(config);
+        }
         if (provider.listClusters().contains(config.name())) {
             throw new ClusterExistsException(config.name());
         }
@@ -165,6 +188,9 @@ public final class ClusterCreator {
     }
 
     private List<CreationStep> steps() {
+        if (apiOnly) {
+            return API_ONLY_STEPS;
+        }
         return loadBalancerServices ? STEPS : STEPS.stream()
                 .filter(step -> !(step instanceof InstallLoadBalancerServices || step instanceof WaitForLoadBalancerServices))
                 .toList();

@@ -319,6 +319,20 @@ public final class DockerNodeProvider implements NodeProvider {
         return start(spec, created);
     }
 
+    @Override
+    public Node createCommandNode(NodeSpec spec, List<String> command, List<NodeFile> files) {
+        CreateContainerResponse created = containerCommand(spec)
+                .withEntrypoint(command)
+                .withCmd(List.of())
+                // the script ends its components on SIGTERM; the image's own stop signal is systemd's
+                .withStopSignal("SIGTERM")
+                .withHostConfig(NodeContainerSettings.commandNodeHostConfig(spec, networkName(spec.clusterName())))
+                .exec();
+        // Written before the start, so that the command finds them at once and nothing waits for a boot.
+        copyIn(created.getId(), files);
+        return start(spec, created);
+    }
+
     private CreateContainerCmd containerCommand(NodeSpec spec) {
         Map<String, String> labels = KindjLabels.forCluster(spec.clusterName());
         labels.putAll(spec.extraLabels());

@@ -1,10 +1,13 @@
 package dev.kindj.internal.provision.lifecycle;
 
 import dev.kindj.internal.provision.Parallel;
+import dev.kindj.internal.provision.bootstrap.components.ApiOnlyFiles;
+import dev.kindj.internal.provision.bootstrap.steps.AwaitApiOnlyReady;
 import dev.kindj.internal.provision.node.ClusterNodes;
 import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeProvider;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Stopping and starting a whole cluster, load balancer included. Stopped containers keep their disks (etcd, images,
@@ -31,8 +34,23 @@ public final class ClusterLifecycle {
     public static void start(NodeProvider provider, String clusterName, Duration waitForReady) {
         Parallel.forEach("starting nodes", ClusterNodes.all(provider, clusterName).stream().map(Node::name).toList(),
                 provider::startNode);
-        if (!waitForReady.isZero()) {
+        if (waitForReady.isZero()) {
+            return;
+        }
+        List<Node> nodes = ClusterNodes.kubernetesNodes(provider, clusterName);
+        if (nodes.size() == 1 && provider.exists(nodes.get(0).name(), ApiOnlyFiles.SCRIPT)) {
+            awaitApiOnly(provider, clusterName, nodes.get(0).name(), waitForReady);
+        } else {
             ClusterReadiness.await(provider, clusterName, waitForReady);
+        }
+    }
+
+    private static void awaitApiOnly(NodeProvider provider, String clusterName, String node, Duration timeout) {
+        try {
+            AwaitApiOnlyReady.await(provider, clusterName, node, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + node, e);
         }
     }
 }

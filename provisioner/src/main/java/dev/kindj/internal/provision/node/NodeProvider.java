@@ -6,6 +6,7 @@ import dev.kindj.internal.provision.preflight.HostReadings;
 import dev.kindj.internal.provision.registry.LocalRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -48,6 +49,12 @@ public interface NodeProvider extends AutoCloseable {
 
     /** Creates and starts a node container. */
     Node createNode(NodeSpec spec);
+
+    /**
+     * Creates a node container that runs {@code command} instead of the image's systemd and needs no extra rights,
+     * writes {@code files} into it before it first starts, and starts it.
+     */
+    Node createCommandNode(NodeSpec spec, List<String> command, List<NodeFile> files);
 
     /** Names of every cluster that has at least one node or network. */
     List<String> listClusters();
@@ -116,6 +123,19 @@ public interface NodeProvider extends AutoCloseable {
      * @return empty when the node has no such directory
      */
     Optional<InputStream> copyDirectoryOut(String nodeName, String path);
+
+    /** Whether a file or directory exists in a node container, running or not; a cheap look through the engine. */
+    default boolean exists(String nodeName, String path) {
+        Optional<InputStream> found = copyDirectoryOut(nodeName, path);
+        if (found.isEmpty()) {
+            return false;
+        }
+        try (InputStream archive = found.get()) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Removes every container, volume and network labelled with the cluster's name. */
     void deleteCluster(String clusterName);

@@ -195,6 +195,13 @@ public final class FakeNodeProvider implements NodeProvider {
     }
 
     @Override
+    public Node createCommandNode(NodeSpec spec, List<String> command, List<NodeFile> files) {
+        Node node = createNode(spec);
+        copyIn(spec.name(), files);
+        return node;
+    }
+
+    @Override
     public List<String> listClusters() {
         Set<String> names = new TreeSet<>(networks.keySet());
         nodes.values().forEach(node -> names.add(node.spec.clusterName()));

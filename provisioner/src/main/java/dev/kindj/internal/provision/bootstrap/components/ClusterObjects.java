@@ -8,7 +8,7 @@ import java.util.List;
 public final class ClusterObjects {
 
     /** Gives admin.conf's group, which is not system:masters, cluster-admin, so admin access can be revoked. */
-    private static final String CLUSTER_ADMINS = """
+    public static final String CLUSTER_ADMINS = """
             apiVersion: rbac.authorization.k8s.io/v1
             kind: ClusterRoleBinding
             metadata:

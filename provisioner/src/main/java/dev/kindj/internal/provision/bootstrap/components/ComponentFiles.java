@@ -4,6 +4,7 @@ import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.PlannedNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +35,7 @@ public final class ComponentFiles {
         }
         List<NodeFile> files = new ArrayList<>();
         if (node.isControlPlane()) {
-            files.add(etcdArgs(plan, node));
-            files.add(ApiServerFiles.args(plan, node));
-            files.add(ControllerManagerFiles.args(plan, node));
+            files.addAll(apiAndControllers(plan, node, Map.of()));
             files.add(SchedulerFiles.args(plan, node));
         }
         files.addAll(KubeletFiles.forNode(plan, node, settings));
@@ -45,10 +44,21 @@ public final class ComponentFiles {
         return List.copyOf(files);
     }
 
-    private static NodeFile etcdArgs(ClusterPlan plan, PlannedNode node) {
+    /**
+     * etcd, kube-apiserver and kube-controller-manager: a control plane's part that an api-only node runs too.
+     *
+     * @param etcdDefaults etcd flags of this kind of node, which kubeadm patches may still replace
+     */
+    public static List<NodeFile> apiAndControllers(ClusterPlan plan, PlannedNode node, Map<String, String> etcdDefaults) {
+        return List.of(etcdArgs(plan, node, etcdDefaults), ApiServerFiles.args(plan, node),
+                ControllerManagerFiles.args(plan, node));
+    }
+
+    private static NodeFile etcdArgs(ClusterPlan plan, PlannedNode node, Map<String, String> etcdDefaults) {
         List<PlannedNode> controlPlanes = plan.controlPlanes();
         int position = controlPlanes.indexOf(node);
-        Map<String, String> extraArgs = plan.config().kubeadmFor(node.config()).etcdArgs();
+        Map<String, String> extraArgs = new LinkedHashMap<>(etcdDefaults);
+        extraArgs.putAll(plan.config().kubeadmFor(node.config()).etcdArgs());
         return position == 0
                 ? EtcdFiles.newCluster(node, extraArgs)
                 : EtcdFiles.joining(node, controlPlanes.subList(0, position), extraArgs);

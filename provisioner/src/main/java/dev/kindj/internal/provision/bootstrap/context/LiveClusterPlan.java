@@ -49,9 +49,14 @@ public final class LiveClusterPlan {
         return PlanJson.read(new String(json, StandardCharsets.UTF_8));
     }
 
+    /** The plan as the file each node keeps, for a node that gets it with its other files. */
+    public static NodeFile file(ClusterPlan plan) {
+        return NodeFile.text(PATH, PlanJson.write(plan), NodeFile.PUBLIC);
+    }
+
     /** Writes the plan to every Kubernetes node in it, stopped ones too, so that none keeps a stale one. */
     public static void write(NodeProvider provider, ClusterPlan plan) {
-        NodeFile file = NodeFile.text(PATH, PlanJson.write(plan), NodeFile.PUBLIC);
+        NodeFile file = file(plan);
         Parallel.forEach("recording the cluster plan", plan.nodes().stream().map(PlannedNode::name).toList(),
                 node -> provider.copyIn(node, List.of(file)));
     }
