@@ -22,7 +22,8 @@ public final class ComponentFiles {
     }
 
     /**
-     * Control planes get etcd, kube-apiserver, kube-controller-manager and kube-scheduler; every node gets the
+     * Control planes get etcd, kube-apiserver, kube-controller-manager and kube-scheduler, run as the cluster's
+     * control-plane user ({@link ControlPlaneUnits}); every node gets the
      * kubelet, kube-proxy and the pod network, as the cluster config allows. Control planes are expected to join
      * etcd one at a time in plan order, so each one's initial cluster is the control planes planned before it.
      *
@@ -38,6 +39,7 @@ public final class ComponentFiles {
             files.add(ApiServerFiles.args(plan, node));
             files.add(ControllerManagerFiles.args(plan, node));
             files.add(SchedulerFiles.args(plan, node));
+            files.addAll(ControlPlaneUnits.dropIns(plan));
         }
         files.addAll(KubeletFiles.forNode(plan, node, settings));
         files.addAll(KubeProxyFiles.forNode(plan, node));

@@ -1,0 +1,86 @@
+package dev.kindj.internal.provision.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindj.config.ClusterConfig;
+import dev.kindj.internal.provision.TestImages;
+import dev.kindj.internal.provision.docker.DockerNodeProvider;
+import dev.kindj.internal.provision.node.ExecResult;
+import dev.kindj.internal.provision.preflight.HostReadings;
+import dev.kindj.internal.provision.preflight.NodeInotifyUse;
+import dev.kindj.internal.provision.preflight.ProcInotify;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many one-node clusters at once on a host whose {@code fs.inotify.max_user_instances} is left as it is (128 on the
+ * test machines): all come up Ready with CoreDNS answering, and each node holds no more of root's inotify instances
+ * than the preflight counts on. How many: {@code -Dkindj.densityClusters}, 3 by default to keep the suite short;
+ * {@code bench/density.sh} runs ten.
+ */
+class DensityIT {
+
+    private static final int CLUSTERS = Integer.getInteger("kindj.densityClusters", 3);
+    /** Counts root's inotify descriptors among the processes a node's /proc shows (its own). */
+    private static final String ROOT_INSTANCES = "for p in /proc/[0-9]*; do [ \"$(stat -c %u $p)\" = 0 ]"
+            + " && ls -l $p/fd 2>/dev/null | grep -c anon_inode:inotify; done | awk '{s += $1} END {print s + 0}'";
+
+    @Test
+    void clustersComeUpTogetherWithinRootsInotifyBudget() throws Exception {
+        ProcInotify inotify = new ProcInotify(Path.of("/proc"));
+        HostReadings.InotifyUse before = inotify.read(0).value();
+        String run = UUID.randomUUID().toString().substring(0, 4);
+        List<String> names = IntStream.range(0, CLUSTERS).mapToObj(i -> "density" + run + "-" + i).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(CLUSTERS);
+        try (DockerNodeProvider provider = DockerNodeProvider.connect()) {
+            String image = TestImages.node();
+            try {
+                long start = System.nanoTime();
+                List<CompletableFuture<CreatedCluster>> creations = names.stream()
+                        .map(name -> CompletableFuture.supplyAsync(() -> ClusterCreator
+                                .forConfig(ClusterConfig.builder().withName(name).build(), provider)
+                                .withImage(image)
+                                .withWaitForReady(Duration.ofMinutes(8))
+                                .create(), threads))
+                        .toList();
+                List<CreatedCluster> clusters = new ArrayList<>();
+                for (CompletableFuture<CreatedCluster> creation : creations) {
+                    clusters.add(creation.get(12, TimeUnit.MINUTES));
+                }
+                System.out.printf("DensityIT: %d clusters Ready with CoreDNS in %d s%n", CLUSTERS,
+                        Duration.ofNanos(System.nanoTime() - start).toSeconds());
+                int nodesTotal = 0;
+                for (CreatedCluster cluster : clusters) {
+                    String node = cluster.plan().firstControlPlane().name();
+                    // CoreDNS answers through its Service IP, which kube-proxy routes
+                    ExecResult lookup = provider.exec(node, "nslookup", "kubernetes.default.svc.cluster.local",
+                            cluster.plan().dnsServiceIp());
+                    assertThat(lookup.stdout()).as(node + ": " + lookup.stderr()).contains(cluster.plan().firstServiceIp());
+                    int rootInstances = Integer.parseInt(provider.exec(node, "sh", "-c", ROOT_INSTANCES).stdout().strip());
+                    assertThat(rootInstances).as("root's inotify instances on " + node)
+                            .isLessThanOrEqualTo(NodeInotifyUse.CONTROL_PLANE);
+                    nodesTotal += rootInstances;
+                }
+                HostReadings.InotifyUse after = inotify.read(0).value();
+                System.out.printf("DensityIT: root's inotify instances on the host %d before, %d with the clusters"
+                        + " (nodes' own %d), limit %d%n", before.inUse(), after.inUse(), nodesTotal, after.limit());
+                assertThat(after.inUse()).isLessThanOrEqualTo(after.limit());
+            } finally {
+                names.forEach(provider::deleteCluster);
+                threads.shutdownNow();
+            }
+            for (String name : names) {
+                assertThat(provider.listNodes(name)).isEmpty();
+            }
+        }
+    }
+}
