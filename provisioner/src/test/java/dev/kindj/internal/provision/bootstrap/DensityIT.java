@@ -67,6 +67,15 @@ class DensityIT {
                     ExecResult lookup = provider.exec(node, "nslookup", "kubernetes.default.svc.cluster.local",
                             cluster.plan().dnsServiceIp());
                     assertThat(lookup.stdout()).as(node + ": " + lookup.stderr()).contains(cluster.plan().firstServiceIp());
+                    // the control plane runs as the cluster's own user, which alone can read its keys (ps -C matches
+                    // the kernel's command name, cut to 15 characters)
+                    int uid = cluster.plan().controlPlaneUid();
+                    assertThat(provider.exec(node, "ps", "-o", "uid=", "-C",
+                            "etcd,kube-apiserver,kube-controller,kube-scheduler").stdout().strip().split("\\s+"))
+                            .as(node).hasSize(4).containsOnly(String.valueOf(uid));
+                    assertThat(provider.exec(node, "stat", "-c", "%u %a", "/etc/kubernetes/pki/ca.key",
+                            "/etc/kubernetes/controller-manager.conf").stdout().lines())
+                            .as(node).containsOnly(uid + " 600");
                     int rootInstances = Integer.parseInt(provider.exec(node, "sh", "-c", ROOT_INSTANCES).stdout().strip());
                     assertThat(rootInstances).as("root's inotify instances on " + node)
                             .isLessThanOrEqualTo(NodeInotifyUse.CONTROL_PLANE);
