@@ -491,10 +491,14 @@ public final class DockerNodeProvider implements NodeProvider {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(buffer)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            // control-plane user ids do not fit the header's 7 octal digits; the engine keeps the entries' owners
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (NodeFile file : files) {
                 TarArchiveEntry entry = new TarArchiveEntry(file.path().substring(1));
                 entry.setSize(file.content().length);
                 entry.setMode(file.mode());
+                entry.setUserId(file.owner());
+                entry.setGroupId(file.owner());
                 tar.putArchiveEntry(entry);
                 tar.write(file.content());
                 tar.closeArchiveEntry();

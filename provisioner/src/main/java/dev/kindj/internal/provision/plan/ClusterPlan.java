@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything decided before the first container starts: names, fixed IPs, pod ranges, service IPs
- * and the API endpoint. Bootstrap steps read it and never decide these again.
+ * Everything decided before the first container starts: names, fixed IPs, pod ranges, service IPs,
+ * the API endpoint and the user id of the control-plane components ({@link ControlPlaneUser}).
+ * Bootstrap steps read it and never decide these again.
  */
 public record ClusterPlan(
         String name,
         ClusterConfig config,
         Ipv4Cidr nodeSubnet,
         List<PlannedNode> nodes,
-        Optional<PlannedNode> loadBalancer) {
+        Optional<PlannedNode> loadBalancer,
+        int controlPlaneUid) {
 
     public static final String CLUSTER_DOMAIN = "cluster.local";
     public static final int API_SERVER_PORT = ClusterConfig.API_SERVER_CONTAINER_PORT;
@@ -26,7 +28,7 @@ public record ClusterPlan(
 
     /** The same cluster with other Kubernetes nodes, as after adding or removing a worker. */
     public ClusterPlan withNodes(List<PlannedNode> newNodes) {
-        return new ClusterPlan(name, config, nodeSubnet, newNodes, loadBalancer);
+        return new ClusterPlan(name, config, nodeSubnet, newNodes, loadBalancer, controlPlaneUid);
     }
 
     /** The same cluster with one more node: a control plane after the others, a worker last. */

@@ -58,6 +58,7 @@ public final class ClusterPlanner {
                         dev.kindj.internal.provision.node.NodeRole.LOAD_BALANCER, subnet.address(LOAD_BALANCER_HOST), null,
                         loadBalancerImage, null))
                 : Optional.empty();
-        return new ClusterPlan(config.name(), config, subnet, nodes, loadBalancer);
+        return new ClusterPlan(config.name(), config, subnet, nodes, loadBalancer,
+                ControlPlaneUser.forCluster(config.name()));
     }
 }

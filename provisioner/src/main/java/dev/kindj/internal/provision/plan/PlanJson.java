@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * A plan as JSON: what operations on a running cluster need to know about it. That is the cluster-wide settings
  * (networking, feature gates, the cluster's kubeadm and containerd patches and local registry, which a worker added
- * later gets too) and every container; per-node settings that only mattered when a node was made (labels,
+ * later gets too), the control-plane user and every container; per-node settings that only mattered when a node was made (labels,
  * mounts, ports) are left out, so a plan read back has plain nodes of their roles.
  */
 public final class PlanJson {
@@ -31,7 +31,8 @@ public final class PlanJson {
                 plan.config().featureGates(), plan.config().kubeadmConfigPatches(),
                 plan.config().containerdConfigPatches(), plan.config().containerdConfigPatchesJSON6902(),
                 plan.nodes().stream().map(Container::of).toList(),
-                plan.loadBalancer().map(Container::of).orElse(null), plan.config().registry().orElse(null));
+                plan.loadBalancer().map(Container::of).orElse(null), plan.config().registry().orElse(null),
+                plan.controlPlaneUid());
         try {
             return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -66,13 +67,17 @@ public final class PlanJson {
         }
         Optional<PlannedNode> loadBalancer = Optional.ofNullable(document.loadBalancer())
                 .map(lb -> new PlannedNode(lb.name(), lb.role(), lb.ip(), null, lb.image(), null));
-        return new ClusterPlan(document.name(), config.build(), Ipv4Cidr.of(document.nodeSubnet()), nodes, loadBalancer);
+        // plans written before control planes ran as their own user have none; their clusters add only workers
+        int controlPlaneUid = Optional.ofNullable(document.controlPlaneUid())
+                .orElseGet(() -> ControlPlaneUser.forCluster(document.name()));
+        return new ClusterPlan(document.name(), config.build(), Ipv4Cidr.of(document.nodeSubnet()), nodes, loadBalancer,
+                controlPlaneUid);
     }
 
     private record Document(String name, String nodeSubnet, Networking networking, Map<String, Boolean> featureGates,
                             List<String> kubeadmConfigPatches, List<String> containerdConfigPatches,
                             List<String> containerdConfigPatchesJSON6902, List<Container> nodes,
-                            Container loadBalancer, String registry) {
+                            Container loadBalancer, String registry, Integer controlPlaneUid) {
     }
 
     /** @param podCidr null for the load balancer */

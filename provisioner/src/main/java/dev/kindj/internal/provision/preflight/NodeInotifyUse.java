@@ -4,27 +4,23 @@ import java.util.Map;
 
 /**
  * Inotify instances a running node's root processes hold, per process, as measured on a cluster of one control plane
- * and one worker (BENCHMARKS.md, "inotify per node"). dbus-daemon's one instance per node is left out: it runs as
- * messagebus, so it counts against that user and not root. Measure again and change these when node processes change.
+ * and one worker (BENCHMARKS.md, "inotify per node"). Left out as they count against other users: dbus-daemon's one
+ * (messagebus) and the control-plane components' (the cluster's control-plane user, see ControlPlaneUnits). Measure
+ * again and change these when node processes change.
  */
 public final class NodeInotifyUse {
 
-    static final Map<String, Integer> CONTROL_PLANE_PROCESSES = Map.of(
-            "kube-controller-manager", 7,
-            "kubelet", 6,
-            "kube-apiserver", 6,
-            "systemd", 3,
-            "containerd", 2,
-            "kube-proxy", 1);
+    /** The kubelet's: cAdvisor's two, the plugin registry's and the client CA file's. */
     static final Map<String, Integer> WORKER_PROCESSES = Map.of(
-            "kubelet", 6,
+            "kubelet", 4,
             "systemd", 3,
-            "containerd", 2,
+            "containerd", 1,
             "kube-proxy", 1);
+    static final Map<String, Integer> CONTROL_PLANE_PROCESSES = WORKER_PROCESSES;
 
-    /** Root's instances per control plane (25). */
+    /** Root's instances per control plane (9). */
     public static final int CONTROL_PLANE = sum(CONTROL_PLANE_PROCESSES);
-    /** Root's instances per worker (12). */
+    /** Root's instances per worker (9). */
     public static final int WORKER = sum(WORKER_PROCESSES);
 
     private NodeInotifyUse() {

@@ -129,7 +129,7 @@ class LiveNodesTest {
         assertThatThrownBy(() -> LiveNodes.add(provider, "demo", NodeRole.WORKER, Optional.empty(), progress))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("cannot add a worker to cluster 'demo'; nothing was created")
-                .hasMessageContaining("1 worker needs 12").hasMessageContaining("short by 4");
+                .hasMessageContaining("1 worker needs 9").hasMessageContaining("short by 1");
 
         assertThat(callsSinceCreation("createNode")).isEmpty();
         assertThat(callsSinceCreation("copyIn")).isEmpty();

@@ -29,7 +29,7 @@ class NodeSlotsTest {
         ClusterPlan full = plan(3);
         List<PlannedNode> nodes = new ArrayList<>(full.nodes());
         nodes.removeIf(node -> node.name().equals("demo-worker2"));
-        ClusterPlan withGap = new ClusterPlan("demo", full.config(), full.nodeSubnet(), nodes, full.loadBalancer());
+        ClusterPlan withGap = full.withNodes(nodes);
 
         PlannedNode added = NodeSlots.next(withGap, NodeRole.WORKER, "img");
         assertThat(added.name()).isEqualTo("demo-worker2");

@@ -71,6 +71,19 @@ class PlanJsonTest {
     }
 
     @Test
+    void theControlPlaneUserComesBackAndAPlanWrittenBeforeItHadOneGetsTheNamesUser() {
+        ClusterPlan plan = ClusterPlanner.plan(ClusterConfig.builder().withName("demo").build(),
+                "172.28.5.0/24", "kindj/node:1", null);
+        String json = PlanJson.write(plan);
+        String old = json.replaceAll(",\\s*\"controlPlaneUid\" : \\d+", "");
+
+        assertThat(json).contains("\"controlPlaneUid\" : " + plan.controlPlaneUid());
+        assertThat(PlanJson.read(json).controlPlaneUid()).isEqualTo(plan.controlPlaneUid());
+        assertThat(old).doesNotContain("controlPlaneUid");
+        assertThat(PlanJson.read(old).controlPlaneUid()).isEqualTo(ControlPlaneUser.forCluster("demo"));
+    }
+
+    @Test
     void anAddedWorkerWithItsOwnImageIsPartOfTheConfigReadBack() {
         ClusterPlan created = ClusterPlanner.plan(ClusterConfig.builder().withName("demo").build(),
                 "172.28.5.0/24", "kindj/node:1", null);

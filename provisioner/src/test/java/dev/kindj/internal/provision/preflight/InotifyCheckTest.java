@@ -11,27 +11,27 @@ class InotifyCheckTest {
 
     @Test
     void theMeasuredNumbersAreRootsInstancesPerNodeKind() {
-        assertThat(NodeInotifyUse.CONTROL_PLANE).isEqualTo(25);
-        assertThat(NodeInotifyUse.WORKER).isEqualTo(12);
-        assertThat(NodeInotifyUse.of(Demands.nodes(3, 2))).isEqualTo(3 * 25 + 2 * 12);
+        assertThat(NodeInotifyUse.CONTROL_PLANE).isEqualTo(9);
+        assertThat(NodeInotifyUse.WORKER).isEqualTo(9);
+        assertThat(NodeInotifyUse.of(Demands.nodes(3, 2))).isEqualTo(3 * 9 + 2 * 9);
     }
 
     @Test
     void nodesThatNeedMoreThanIsFreeAreRefusedWithTheShortfallAndTheFix() {
-        host.withInotify(128, 116);
+        host.withInotify(128, 122);
 
         CheckResult result = new InotifyCheck().check(Demands.nodes(1, 1), host);
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.detail()).contains("116 of root's 128 in use (fs.inotify.max_user_instances), 12 free")
-                .contains("1 control plane and 1 worker need 37").contains("short by 25");
-        assertThat(result.fix()).contains("kindj delete cluster").contains("25 per control plane, 12 per worker")
+        assertThat(result.detail()).contains("122 of root's 128 in use (fs.inotify.max_user_instances), 6 free")
+                .contains("1 control plane and 1 worker need 18").contains("short by 12");
+        assertThat(result.fix()).contains("kindj delete cluster").contains("9 per control plane, 9 per worker")
                 .contains("host's owner").contains("kindj never changes it");
     }
 
     @Test
     void exactlyEnoughFitsButWarnsThatNothingIsLeftForAnotherControlPlane() {
-        host.withInotify(128, 128 - 37);
+        host.withInotify(128, 128 - 18);
 
         CheckResult result = new InotifyCheck().check(Demands.nodes(1, 1), host);
 
@@ -47,7 +47,7 @@ class InotifyCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.OK);
         assertThat(result.detail()).contains("10 of root's 128 in use").contains("118 free")
-                .contains("1 control plane needs 25");
+                .contains("1 control plane needs 9");
     }
 
     @Test
@@ -63,11 +63,11 @@ class InotifyCheckTest {
 
     @Test
     void aWorkerJoiningNeedsAWorkersShare() {
-        host.withInotify(128, 128 - 11);
+        host.withInotify(128, 128 - 8);
 
         CheckResult result = new InotifyCheck().check(Demand.forWorker("demo"), host);
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.detail()).contains("1 worker needs 12").contains("short by 1");
+        assertThat(result.detail()).contains("1 worker needs 9").contains("short by 1");
     }
 }

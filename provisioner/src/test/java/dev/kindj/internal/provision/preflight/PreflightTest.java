@@ -58,7 +58,7 @@ class PreflightTest {
     void whatFitsIsTheFreeBudgetInWholeNodes() {
         PreflightReport report = Preflight.run(Demands.nodes(1, 0), new FakeHostReadings().withInotify(128, 37));
 
-        assertThat(report.moreControlPlanes()).hasValue(91 / 25);
-        assertThat(report.moreWorkers()).hasValue(91 / 12);
+        assertThat(report.moreControlPlanes()).hasValue(91 / 9);
+        assertThat(report.moreWorkers()).hasValue(91 / 9);
     }
 }

@@ -23,7 +23,8 @@ public final class ComponentFiles {
     }
 
     /**
-     * Control planes get etcd, kube-apiserver, kube-controller-manager and kube-scheduler; every node gets the
+     * Control planes get etcd, kube-apiserver, kube-controller-manager and kube-scheduler, run as the cluster's
+     * control-plane user ({@link ControlPlaneUnits}); every node gets the
      * kubelet, kube-proxy and the pod network, as the cluster config allows. Control planes are expected to join
      * etcd one at a time in plan order, so each one's initial cluster is the control planes planned before it.
      *
@@ -37,6 +38,7 @@ public final class ComponentFiles {
         if (node.isControlPlane()) {
             files.addAll(apiAndControllers(plan, node, Map.of()));
             files.add(SchedulerFiles.args(plan, node));
+            files.addAll(ControlPlaneUnits.dropIns(plan));
         }
         files.addAll(KubeletFiles.forNode(plan, node, settings));
         files.addAll(KubeProxyFiles.forNode(plan, node));

@@ -19,6 +19,17 @@ public final class KubeletFiles {
     static final String CONTAINERD_ENDPOINT = "unix:///run/containerd/containerd.sock";
     /** The node's resolv.conf names the node's own IP, where the node image forwards DNS to Docker's resolver. */
     static final String POD_RESOLV_CONF = "/etc/resolv.conf";
+    /**
+     * Where the kubelet looks for FlexVolume drivers: a directory that cannot be made (procfs takes no new
+     * directories), so its watcher is never set up; the kubelet logs that and goes on without FlexVolume, which is
+     * deprecated and which kindj's nodes have no driver for. The watcher would hold one of root's inotify instances.
+     */
+    static final String NO_FLEXVOLUME_DIR = "/proc/kindj-no-flexvolume";
+    /**
+     * kindj's serving certificate never changes while a node lives, so the kubelet need not watch its files, which
+     * takes one of root's inotify instances. The cluster's feature gates go on top of this one.
+     */
+    private static final Map<String, Boolean> FEATURE_GATES = Map.of("ReloadKubeletServerCertificateFile", false);
 
     private KubeletFiles() {}
 
@@ -80,9 +91,10 @@ public final class KubeletFiles {
         } else if (node.isControlPlane() && !plan.workers().isEmpty()) {
             config.put("registerWithTaints", List.of(Map.of("key", CONTROL_PLANE_TAINT_KEY, "effect", "NoSchedule")));
         }
-        if (!plan.config().featureGates().isEmpty()) {
-            config.put("featureGates", plan.config().featureGates());
-        }
+        config.put("volumePluginDir", NO_FLEXVOLUME_DIR);
+        Map<String, Boolean> featureGates = new LinkedHashMap<>(FEATURE_GATES);
+        featureGates.putAll(plan.config().featureGates());
+        config.put("featureGates", featureGates);
         return config;
     }
 

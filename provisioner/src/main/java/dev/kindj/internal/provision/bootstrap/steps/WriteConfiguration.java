@@ -1,6 +1,7 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
 import dev.kindj.internal.provision.bootstrap.components.ComponentFiles;
+import dev.kindj.internal.provision.bootstrap.components.ControlPlaneUnits;
 import dev.kindj.internal.provision.bootstrap.components.NodeSettings;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
@@ -11,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Copies each added node's certificates, kubeconfigs and component arguments into it, all nodes at once. */
+/**
+ * Copies each added node's certificates, kubeconfigs and component arguments into it, all nodes at once; on control
+ * planes the control-plane components' files belong to the cluster's control-plane user.
+ */
 public final class WriteConfiguration implements CreationStep {
 
     /** The node image records which cgroup driver its containerd uses; the kubelet must match it. */
@@ -35,6 +39,11 @@ public final class WriteConfiguration implements CreationStep {
     private static void writeTo(CreationContext context, PlannedNode node, NodeSettings settings) {
         List<NodeFile> files = new ArrayList<>(context.pki().filesFor(node.name()));
         files.addAll(ComponentFiles.forNode(context.plan(), node, settings));
-        context.provider().copyIn(node.name(), files);
+        if (!node.isControlPlane()) {
+            context.provider().copyIn(node.name(), files);
+            return;
+        }
+        context.provider().copyIn(node.name(), ControlPlaneUnits.owned(context.plan(), files));
+        context.provider().exec(node.name(), ControlPlaneUnits.setUpCommand(context.plan()), null).orThrow(node.name());
     }
 }

@@ -35,7 +35,11 @@ class ComponentFilesTest {
                 "/etc/kindj/args/etcd",
                 "/etc/kindj/args/kube-apiserver",
                 "/etc/kindj/args/kube-controller-manager",
-                "/etc/kindj/args/kube-scheduler"));
+                "/etc/kindj/args/kube-scheduler",
+                "/etc/systemd/system/etcd.service.d/kindj-user.conf",
+                "/etc/systemd/system/kube-apiserver.service.d/kindj-user.conf",
+                "/etc/systemd/system/kube-controller-manager.service.d/kindj-user.conf",
+                "/etc/systemd/system/kube-scheduler.service.d/kindj-user.conf"));
         controlPlanePaths.addAll(NODE_PATHS);
 
         for (PlannedNode controlPlane : ha.controlPlanes()) {

@@ -61,7 +61,9 @@ class KubeletFilesTest {
                 .containsEntry("failSwapOn", false)
                 .containsEntry("kernelMemcgNotification", false)
                 .containsEntry("protectKernelDefaults", false)
-                .doesNotContainKeys("staticPodPath", "registerWithTaints", "featureGates", "makeIPTablesUtilChains");
+                .containsEntry("volumePluginDir", "/proc/kindj-no-flexvolume")
+                .containsEntry("featureGates", Map.of("ReloadKubeletServerCertificateFile", false))
+                .doesNotContainKeys("staticPodPath", "registerWithTaints", "makeIPTablesUtilChains");
     }
 
     @Test
@@ -103,13 +105,14 @@ class KubeletFilesTest {
     }
 
     @Test
-    void featureGatesAreAMapOfBooleans() {
+    void featureGatesAreAMapOfBooleansWithTheClustersOnTopOfKindjs() {
         ClusterPlan plan = TestPlans.plan(TestPlans.builder(1, 0)
                 .withFeatureGate("BetaGate", true)
-                .withFeatureGate("AlphaGate", false));
+                .withFeatureGate("AlphaGate", false)
+                .withFeatureGate("ReloadKubeletServerCertificateFile", true));
 
-        assertThat(config(plan, plan.firstControlPlane(), TestPlans.SYSTEMD))
-                .containsEntry("featureGates", Map.of("AlphaGate", false, "BetaGate", true));
+        assertThat(config(plan, plan.firstControlPlane(), TestPlans.SYSTEMD)).containsEntry("featureGates",
+                Map.of("AlphaGate", false, "BetaGate", true, "ReloadKubeletServerCertificateFile", true));
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.kindj.internal.provision.bootstrap.components;
+
+import dev.kindj.internal.provision.node.NodeFile;
+import dev.kindj.internal.provision.pki.PkiPaths;
+import dev.kindj.internal.provision.plan.ClusterPlan;
+import dev.kindj.internal.provision.plan.ControlPlaneUser;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs a control plane's etcd, kube-apiserver, kube-controller-manager and kube-scheduler as the cluster's
+ * {@link ControlPlaneUser}, as kubeadm's RootlessControlPlane does: a systemd drop-in per unit, and the files these
+ * components read owned by that user. Their inotify instances (they watch their certificate files) then stop counting
+ * against root's host-wide budget, which every node's kubelet, containerd and systemd share.
+ */
+public final class ControlPlaneUnits {
+
+    private static final String DROP_IN = "kindj-user.conf";
+    /** The user's name in a node's /etc/passwd; systemd runs units only as users it can look up. */
+    static final String USER_NAME = "kindj-control-plane";
+    /** The kubeconfigs of the components that run as the user; the kubelet's and the admins' stay root's. */
+    private static final Set<String> OWNED_KUBECONFIGS =
+            Set.of(PkiPaths.CONTROLLER_MANAGER_KUBECONFIG, PkiPaths.SCHEDULER_KUBECONFIG);
+
+    private ControlPlaneUnits() {}
+
+    /** A drop-in per control-plane unit; {@link #setUpCommand} makes systemd see them. */
+    public static List<NodeFile> dropIns(ClusterPlan plan) {
+        int uid = plan.controlPlaneUid();
+        // systemd creates etcd's data directory for the user, 0700, and hands it over again should its owner differ
+        String etcdDataDir = EtcdFiles.DATA_DIR.substring("/var/lib/".length());
+        return List.of(
+                dropIn("etcd", uid, "StateDirectory=" + etcdDataDir + "\nStateDirectoryMode=0700\n"),
+                // the audit log directory of kind's auditing guide, which a non-root kube-apiserver cannot create
+                dropIn("kube-apiserver", uid, "LogsDirectory=kubernetes\n"),
+                dropIn("kube-controller-manager", uid, ""),
+                dropIn("kube-scheduler", uid, ""));
+    }
+
+    /**
+     * Adds the user to the node, unless it has it already, and reloads systemd to see the drop-ins. No login record:
+     * lastlog's file is indexed by user id and would grow to hundreds of gigabytes (sparse) for these ids.
+     */
+    public static List<String> setUpCommand(ClusterPlan plan) {
+        int uid = plan.controlPlaneUid();
+        return List.of("sh", "-c", "getent passwd " + uid + " >/dev/null"
+                + " || { groupadd -g " + uid + " " + USER_NAME
+                + " && useradd --no-log-init --no-create-home --system -u " + uid + " -g " + uid
+                + " -d /nonexistent -s /usr/sbin/nologin " + USER_NAME + "; }"
+                + " && systemctl daemon-reload");
+    }
+
+    /** The files with the control plane's certificates, keys and the components' kubeconfigs given to the user. */
+    public static List<NodeFile> owned(ClusterPlan plan, List<NodeFile> files) {
+        return files.stream()
+                .map(file -> isOwned(file.path()) ? file.ownedBy(plan.controlPlaneUid()) : file)
+                .toList();
+    }
+
+    private static boolean isOwned(String path) {
+        return path.startsWith(PkiPaths.PKI_DIR + "/") || OWNED_KUBECONFIGS.contains(path);
+    }
+
+    private static NodeFile dropIn(String unit, int uid, String extra) {
+        return NodeFile.text("/etc/systemd/system/" + unit + ".service.d/" + DROP_IN,
+                "# kindj: runs as the cluster's control-plane user, not root (see ControlPlaneUser)\n"
+                        + "[Service]\nUser=" + uid + "\nGroup=" + uid + "\n" + extra,
+                NodeFile.PUBLIC);
+    }
+}
