@@ -26,6 +26,6 @@ public final class StartApiOnlyNode implements CreationStep {
         files.addAll(ApiOnlyFiles.forNode(context.plan(), node));
         // its only node gets the plan now, not in a step of its own after the start
         files.add(LiveClusterPlan.file(context.plan()));
-        context.provider().createCommandNode(CreateNodes.spec(context.plan(), node), List.of(ApiOnlyFiles.SCRIPT), files);
+        context.provider().createCommandNode(CreateNodes.spec(context.plan(), node, context.provider()), List.of(ApiOnlyFiles.SCRIPT), files);
     }
 }
