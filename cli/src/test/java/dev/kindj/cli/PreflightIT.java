@@ -121,7 +121,7 @@ class PreflightIT {
 
             assertThat(add.exitCode()).as(add.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(add.err()).contains("cannot add a worker to cluster '" + name + "'; nothing was created")
-                    .contains("1 worker needs 12").contains("short by ");
+                    .contains("1 worker needs " + NodeInotifyUse.WORKER + " ").contains("short by ");
             assertThat(ProcessRun.docker("ps", "-a", "--filter", "label=dev.kindj.cluster=" + name, "--format",
                     "{{.Names}}").outOrFail().lines()).containsExactly(name + "-control-plane");
         } finally {
