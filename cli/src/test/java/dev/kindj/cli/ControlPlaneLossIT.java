@@ -80,7 +80,7 @@ class ControlPlaneLossIT {
     @Test
     @Order(1)
     void readsAndWritesGoOnThroughTheLoadBalancerWhenAControlPlaneIsDeletedForGood() {
-        ProcessRun.docker("rm", "-f", FIRST).outOrFail();
+        ProcessRun.docker("rm", "-f", "-v", FIRST).outOrFail();
         Instant lost = Instant.now();
 
         awaitWrite("after-first-loss", lost);
@@ -115,7 +115,7 @@ class ControlPlaneLossIT {
     @Test
     @Order(3)
     void deleteNodeTakesAControlPlaneWhoseContainerIsGoneOutOfEtcdTheLoadBalancerAndTheNodes() {
-        ProcessRun.docker("rm", "-f", THIRD).outOrFail();
+        ProcessRun.docker("rm", "-f", "-v", THIRD).outOrFail();
         awaitWrite("after-second-loss", Instant.now());
 
         Instant started = Instant.now();
