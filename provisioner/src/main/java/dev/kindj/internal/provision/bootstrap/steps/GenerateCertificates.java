@@ -23,7 +23,7 @@ public final class GenerateCertificates implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
-        PkiRequest request = request(context.plan(), clientAddress(context.plan(), context.provider()));
+        PkiRequest request = request(context.plan(), context.plan().nodes(), clientAddress(context.plan(), context.provider()));
         context.pki(context.inBackground(() -> ClusterPki.generate(request)));
     }
 
@@ -36,11 +36,13 @@ public final class GenerateCertificates implements CreationStep {
         return PortMapping.ANY_ADDRESS.equals(address) ? provider.engineAddress() : provider.publishAddress(address);
     }
 
-    static PkiRequest request(ClusterPlan plan, String clientAddress) {
+    /** What {@code nodes} of the plan need: every node's identity, and a serving certificate per control plane. */
+    static PkiRequest request(ClusterPlan plan, List<PlannedNode> nodes, String clientAddress) {
         return new PkiRequest(
                 plan.name(),
-                plan.controlPlanes().stream().map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
-                plan.nodes().stream().map(PlannedNode::name).toList(),
+                nodes.stream().filter(PlannedNode::isControlPlane)
+                        .map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
+                nodes.stream().map(PlannedNode::name).toList(),
                 extraApiServerSans(plan, clientAddress),
                 plan.firstServiceIp(),
                 ClusterPlan.CLUSTER_DOMAIN,
@@ -49,7 +51,7 @@ public final class GenerateCertificates implements CreationStep {
     }
 
     /** Names every API server's certificate carries besides its node's: load balancer, certSANs, client address. */
-    static List<String> extraApiServerSans(ClusterPlan plan, String clientAddress) {
+    private static List<String> extraApiServerSans(ClusterPlan plan, String clientAddress) {
         List<String> extraSans = new ArrayList<>();
         plan.loadBalancer().ifPresent(lb -> {
             extraSans.add(lb.name());

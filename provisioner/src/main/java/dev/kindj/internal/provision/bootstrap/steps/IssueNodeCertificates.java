@@ -4,12 +4,9 @@ import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.pki.ClusterAuthorities;
 import dev.kindj.internal.provision.pki.ClusterPki;
-import dev.kindj.internal.provision.pki.ControlPlaneEndpoint;
-import dev.kindj.internal.provision.pki.KeyAlgorithm;
 import dev.kindj.internal.provision.pki.PkiPaths;
 import dev.kindj.internal.provision.pki.PkiRequest;
 import dev.kindj.internal.provision.plan.ClusterPlan;
-import dev.kindj.internal.provision.plan.PlannedNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +36,8 @@ public final class IssueNodeCertificates implements CreationStep {
         Map<String, byte[]> files = new LinkedHashMap<>();
         AUTHORITY_FILES.forEach(path -> files.put(path, context.provider().copyOut(controlPlane, path)));
         ClusterAuthorities authorities = ClusterAuthorities.load(files);
-        PkiRequest request = new PkiRequest(plan.name(),
-                context.addedNodes().stream().filter(PlannedNode::isControlPlane)
-                        .map(node -> new ControlPlaneEndpoint(node.name(), node.ip())).toList(),
-                context.addedNodes().stream().map(PlannedNode::name).toList(),
-                GenerateCertificates.extraApiServerSans(plan,
-                        GenerateCertificates.clientAddress(plan, context.provider())), plan.firstServiceIp(),
-                ClusterPlan.CLUSTER_DOMAIN, plan.clusterEndpoint(), KeyAlgorithm.ECDSA_P256);
+        PkiRequest request = GenerateCertificates.request(plan, context.addedNodes(),
+                GenerateCertificates.clientAddress(plan, context.provider()));
         context.pki(context.inBackground(() -> ClusterPki.generate(request, authorities)));
     }
 }

@@ -35,7 +35,7 @@ class KubeadmPatchStepsTest {
                   certSANs: [api.example.test, 10.1.2.3]
                 """));
 
-        assertThat(GenerateCertificates.request(plan, "127.0.0.1").extraApiServerSans())
+        assertThat(GenerateCertificates.request(plan, plan.nodes(), "127.0.0.1").extraApiServerSans())
                 .contains("api.example.test", "10.1.2.3");
     }
 
