@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 final class CgroupThaw {
 
     /** In the node image (node-image/recipe/node/files/usr/local/bin/kindj-thaw). */
-    static final String COMMAND = "/usr/local/bin/kindj-thaw";
+    private static final String COMMAND = "/usr/local/bin/kindj-thaw";
     private static final Logger LOG = LoggerFactory.getLogger(CgroupThaw.class);
     private static final String HOST_CGROUPS = "/host-cgroup";
 

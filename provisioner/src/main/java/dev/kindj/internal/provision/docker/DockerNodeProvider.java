@@ -528,8 +528,8 @@ public final class DockerNodeProvider implements NodeProvider {
         // Killed and removed all at once, with their /var volumes: a cluster being deleted needs no graceful stop.
         List<JsonNode> containers = new ArrayList<>();
         clusterContainers(clusterName).forEach(containers::add);
-        Parallel.forEach("removing the nodes of " + clusterName, containers, container -> removeNodeContainer(
-                container.path("Id").asText(), "running".equals(container.path("State").asText())));
+        Parallel.forEach("removing the nodes of " + clusterName, containers,
+                container -> removeNodeContainer(container.path("Id").asText()));
         engine.get("/networks?" + EngineApi.labelFilter(KindjLabels.CLUSTER, clusterName))
                 .forEach(network -> {
                     try {
@@ -561,18 +561,16 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public void removeNode(String nodeName) {
-        removeNodeContainer(nodeName, true);
+        removeNodeContainer(nodeName);
     }
 
     /**
-     * Removes a node container, thawing its frozen cgroups first: a process in a frozen cgroup cannot die, and Docker
-     * then fails to kill the node ("did not receive an exit event") and leaves it running. A node whose init is
-     * already gone (a restart failed that way) takes no exec: its cgroups are thawed from the engine's host instead.
+     * Removes a node container, and when Docker cannot, thaws its frozen cgroups and tries again: a process in a frozen
+     * cgroup cannot die, so Docker fails to kill such a node ("did not receive an exit event") and leaves it running
+     * without its init, where no exec works; its cgroups are thawed from the engine's host instead. Thawing only on
+     * failure keeps an exec per node out of every delete: with the cgroupfs driver nothing freezes a node's pods.
      */
-    private void removeNodeContainer(String idOrName, boolean running) {
-        if (running) {
-            thawInside(idOrName);
-        }
+    private void removeNodeContainer(String idOrName) {
         try {
             removeContainer(idOrName);
         } catch (DockerException e) {
@@ -583,18 +581,6 @@ public final class DockerNodeProvider implements NodeProvider {
                     idOrName, e.getMessage().strip());
             CgroupThaw.fromEngineHost(docker, docker.inspectContainerCmd(idOrName).exec());
             removeContainer(idOrName);
-        }
-    }
-
-    /** Runs the node image's kindj-thaw in the node; containers without it (the load balancer) are left alone. */
-    private void thawInside(String idOrName) {
-        try {
-            ExecResult thawed = exec(idOrName, CgroupThaw.COMMAND);
-            if (!thawed.stderr().isBlank()) {
-                LOG.info("{}: {}", idOrName, thawed.stderr().strip());
-            }
-        } catch (DockerException noExec) {
-            LOG.debug("not thawing {} from inside: {}", idOrName, noExec.getMessage());
         }
     }
 
