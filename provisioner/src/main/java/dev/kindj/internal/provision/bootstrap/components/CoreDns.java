@@ -86,7 +86,7 @@ public final class CoreDns {
               labels:
                 k8s-app: kube-dns
             spec:
-              replicas: 2
+              replicas: %d
               strategy:
                 type: RollingUpdate
                 rollingUpdate:
@@ -197,13 +197,21 @@ public final class CoreDns {
 
     private CoreDns() {}
 
+    /**
+     * kubeadm's two replicas, except on a one-node cluster: a second copy on the same node protects against nothing
+     * and costs about 30 MiB and a pod start during creation. Nodes added later do not scale it.
+     */
+    static int replicas(ClusterPlan plan) {
+        return plan.nodes().size() == 1 ? 1 : 2;
+    }
+
     static List<String> documents(ClusterPlan plan) {
         return List.of(
                 SERVICE_ACCOUNT,
                 CLUSTER_ROLE,
                 CLUSTER_ROLE_BINDING,
                 CONFIG_MAP.formatted(ClusterPlan.CLUSTER_DOMAIN),
-                DEPLOYMENT.formatted(KubeletFiles.CONTROL_PLANE_TAINT_KEY, PreloadedImages.COREDNS),
+                DEPLOYMENT.formatted(replicas(plan), KubeletFiles.CONTROL_PLANE_TAINT_KEY, PreloadedImages.COREDNS),
                 SERVICE.formatted(plan.dnsServiceIp()));
     }
 }

@@ -113,6 +113,14 @@ class ClusterObjectsTest {
     }
 
     @Test
+    void aOneNodeClusterRunsOneCoreDnsAndLargerOnesKubeadmsTwo() {
+        assertThat(map(object(load(ClusterObjects.yaml(TestPlans.plan(1, 0))), "coredns", "Deployment"), "spec"))
+                .containsEntry("replicas", 1);
+        assertThat(map(object(load(ClusterObjects.yaml(TestPlans.plan(1, 1))), "coredns", "Deployment"), "spec"))
+                .containsEntry("replicas", 2);
+    }
+
+    @Test
     void corefileServesTheClusterDomainAndForwardsTheRest() {
         String corefile = (String) map(object("coredns", "ConfigMap"), "data").get("Corefile");
 
@@ -147,6 +155,10 @@ class ClusterObjectsTest {
     }
 
     private Map<String, Object> object(String name, String kind) {
+        return object(objects, name, kind);
+    }
+
+    private static Map<String, Object> object(List<Map<String, Object>> objects, String name, String kind) {
         return objects.stream()
                 .filter(object -> kind.equals(object.get("kind")) && name.equals(map(object, "metadata").get("name")))
                 .findFirst().orElseThrow();
