@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,7 @@ class SoakIT {
         LOG.info("measured: idle GET p50 {} ms, p99 {} ms ({} samples in {} s, host load {}); nodes before: {} "
                 + "({} MiB in all)", ms(percentile(idle, 50)), ms(percentile(idle, 99)), idle.size(),
                 IDLE_WINDOW.toSeconds(), hostLoad(), before, mib(before));
+        logLargestProcesses("before");
 
         AtomicBoolean churning = new AtomicBoolean(true);
         ExecutorService sampler = Executors.newSingleThreadExecutor();
@@ -136,6 +138,7 @@ class SoakIT {
                 ms(percentile(busy, 50)), ms(percentile(busy, 99)), busy.size(), hostLoad(),
                 ratio(percentile(busy, 50), percentile(idle, 50)), ratio(percentile(busy, 99), percentile(idle, 99)));
         awaitChurnedPodsGone(client);
+        logLargestProcesses("after");
         assertThat(cluster.kubectl("get", "pods", "-A", "-o", "jsonpath={.items[*].metadata.deletionTimestamp}")
                 .orThrow(cluster.controlPlane()).stdout()).as("pods Terminating anywhere: %s", cluster.describe())
                 .isBlank();
@@ -147,6 +150,17 @@ class SoakIT {
         }, () -> "before: " + before + " (" + mib(before) + " MiB)\nafter: " + after + " (" + mib(after) + " MiB)");
         LOG.info("measured: nodes {} s after the churn: {} ({} MiB in all, {} MiB before)",
                 Duration.between(churnEnded, Instant.now()).toMillis() / 1000.0, after, mib(after), mib(before));
+    }
+
+    /** Where a node's memory sits: its five largest processes by resident size. */
+    private static void logLargestProcesses(String when) {
+        for (String node : cluster.nodeNames()) {
+            String largest = cluster.provider().exec(node, "sh", "-c", "ps -eo rss=,comm= --sort=-rss | head -5")
+                    .orThrow(node).stdout().strip().lines().map(line -> line.strip().split("\\s+", 2))
+                    .map(fields -> fields[1] + " " + Long.parseLong(fields[0]) / 1024 + " MiB")
+                    .collect(Collectors.joining(", "));
+            LOG.info("measured: {} the churn, largest processes in {}: {}", when, node, largest);
+        }
     }
 
     /** Rules and veths as before, nothing frozen. */
