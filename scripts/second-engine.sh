@@ -5,6 +5,8 @@
 #
 #   scripts/second-engine.sh start [classic|containerd]   start it (image store: classic graph
 #                                                         drivers, or the containerd image store)
+#   scripts/second-engine.sh restart                      stop and start it again, keeping everything (as
+#                                                         `systemctl restart docker` does)
 #   scripts/second-engine.sh stop                         stop it, remove its namespace, containers,
 #                                                         volumes and networks; images stay cached
 #   scripts/second-engine.sh purge                        stop, then remove the cached data roots
@@ -128,12 +130,19 @@ start() {
     daemon_config "$store" > "$RUN/daemon.json"
     echo "$store" > "$RUN/store"
     network
+    launch "$store"
+    trap - ERR
+}
+
+# dockerd (which starts its containerd) in the namespace, with the configuration in $RUN; waits until it answers.
+launch() {
+    local store=$1
     local path=$STATE/root/bin:$STATE/root/usr/sbin:$STATE/root/usr/bin:$PATH
     # setsid: the engine outlives this script and is not in its caller's process group.
     setsid nsenter --net="/run/netns/$NETNS" -- unshare --mount --propagation slave -- env PATH="$path" sh -c '
         mkdir -p "$1/cgroup" && mount --rbind /sys/fs/cgroup "$1/cgroup"
         mount -t sysfs sysfs /sys && mount --move "$1/cgroup" /sys/fs/cgroup
-        exec dockerd --config-file "$1/daemon.json"' sh "$RUN" > "$RUN/dockerd.log" 2>&1 < /dev/null &
+        exec dockerd --config-file "$1/daemon.json"' sh "$RUN" >> "$RUN/dockerd.log" 2>&1 < /dev/null &
     echo $! > "$RUN/launcher.pid"
     local deadline=$((SECONDS + 60))
     until docker_cmd version >/dev/null 2>&1; do
@@ -145,12 +154,35 @@ start() {
         fi
         sleep 0.5
     done
-    trap - ERR
     log "Docker $(docker_cmd version --format '{{.Server.Version}}') ($store image store) on tcp://$ENGINE_ADDRESS:$PORT"
 }
 
 docker_cmd() {
     DOCKER_HOST=tcp://$ENGINE_ADDRESS:$PORT DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH=$STATE/tls docker "$@"
+}
+
+# SIGTERM, as `systemctl stop docker` sends it: dockerd stops the running containers (their stop signal, then its
+# shutdown timeout) and its containerd, and exits.
+stop_daemon() {
+    local pid
+    # dockerd stops its containerd; a killed one leaves it behind, so it is named here too
+    for file in "$RUN/dockerd.pid" "$RUN/launcher.pid" "$RUN/exec/containerd/containerd.pid"; do
+        pid=$(cat "$file" 2>/dev/null) || continue
+        kill "$pid" 2>/dev/null || continue
+        for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$pid" 2>/dev/null || true
+    done
+}
+
+# The engine stopped and started again, as a host's `systemctl restart docker` does: same namespace, data root and
+# configuration, so images, containers, volumes and networks stay; containers come back by their restart policies.
+restart() {
+    if [[ ! -f $RUN/store ]]; then
+        log "not running: run '$0 start' first"
+        exit 1
+    fi
+    stop_daemon
+    launch "$(cat "$RUN/store")"
 }
 
 stop() {
@@ -162,14 +194,7 @@ stop() {
         docker_cmd volume prune -af >/dev/null 2>&1 || docker_cmd volume prune -f >/dev/null
         docker_cmd network prune -f >/dev/null
     fi
-    local pid
-    # dockerd stops its containerd; a killed one leaves it behind, so it is named here too
-    for file in "$RUN/dockerd.pid" "$RUN/launcher.pid" "$RUN/exec/containerd/containerd.pid"; do
-        pid=$(cat "$file" 2>/dev/null) || continue
-        kill "$pid" 2>/dev/null || continue
-        for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$pid" 2>/dev/null || true
-    done
+    stop_daemon
     ip link del "$HOST_VETH" 2>/dev/null || true
     ip netns del "$NETNS" 2>/dev/null || true
     rm -rf "$RUN"
@@ -177,9 +202,10 @@ stop() {
 
 case ${1:-} in
     start) start "${2:-classic}" ;;
+    restart) restart ;;
     stop) stop ;;
     purge) stop; rm -rf "$STATE"/data-* ;;
     env) printf 'export DOCKER_HOST=tcp://%s:%s DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH=%s/tls\n' \
         "$ENGINE_ADDRESS" "$PORT" "$STATE" ;;
-    *) echo "usage: $0 start [classic|containerd] | stop | purge | env" >&2; exit 2 ;;
+    *) echo "usage: $0 start [classic|containerd] | restart | stop | purge | env" >&2; exit 2 ;;
 esac

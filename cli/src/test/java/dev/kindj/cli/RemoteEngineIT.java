@@ -3,12 +3,20 @@ package dev.kindj.cli;
 import static dev.kindj.cli.ProcessRun.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.readiness.Readiness;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * kindj against a remote engine: a second, newer Docker (Debian sid's, scripts/second-engine.sh) in a network
@@ -34,7 +44,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Everything a user does goes through the ./kindj process with DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH
  * set, and the cluster is used from this side with the kubeconfig kindj wrote. Once per image store: classic, and
  * containerd's (Docker 29's default) with a multi-platform image whose other platform's content is absent.
- * Traffic goes only to the namespace's address.
+ * Traffic goes only to the namespace's address. With the classic store, the cluster then also outlives a stop and
+ * start and a restart of the engine itself (issue 17's scenario 2; an engine the test started, never the machine's).
  */
 class RemoteEngineIT {
 
@@ -46,6 +57,11 @@ class RemoteEngineIT {
     private static final String MULTI_PLATFORM_IMAGE = "kindj-test/multi-platform:1";
     private static final int NODE_PORT = 30080;
     private static final String MESSAGE = "served-from-the-remote-engine";
+    private static final String BUSYBOX_IMAGE = "kindj-test/busybox:1";
+    private static final Duration BACK_WITHIN = Duration.ofMinutes(2);
+    private static final String DATA = "data";
+    private static final String KEPT = "kept-across-an-engine-restart";
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteEngineIT.class);
 
     @ParameterizedTest
     @ValueSource(strings = {"classic", "containerd"})
@@ -102,6 +118,7 @@ class RemoteEngineIT {
                         .isEqualTo(MESSAGE);
                 if (imageStore.equals("classic")) {
                     logsAndRestartWork(engine, cluster, kubeconfigText, dir);
+                    comesBackByItselfAfterTheEngineRestarts(engine, cluster, kubeconfigText);
                 }
             } finally {
                 kindj(engine, ProcessRun.DEFAULT_TIMEOUT, "delete", "cluster", "--name", cluster).outOrFail();
@@ -128,6 +145,87 @@ class RemoteEngineIT {
                 .build()) {
             assertThat(client.nodes().list().getItems()).hasSize(2);
         }
+    }
+
+    /**
+     * Issue 17's engine restart: the engine stopped (SIGTERM, which stops every container) and started again, as a
+     * host's `systemctl restart docker` does. The nodes' restart policy (unless-stopped) starts them again and they boot
+     * as after a `docker restart`: with no kindj command, the nodes are Ready, the Deployment serves on the NodePort, and
+     * a ConfigMap and a claim's file are as written.
+     */
+    private static void comesBackByItselfAfterTheEngineRestarts(Map<String, String> engine, String cluster,
+            String kubeconfig) throws InterruptedException {
+        run(List.of(ROOT.resolve("scripts/build-test-images.sh").toString(), "busybox"), Map.of(),
+                IMAGE_COPY_TIMEOUT).outOrFail();
+        copyToEngine(engine, BUSYBOX_IMAGE);
+        kindj(engine, ProcessRun.DEFAULT_TIMEOUT, "load", "docker-image", BUSYBOX_IMAGE, "--name", cluster)
+                .outOrFail();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig))
+                .build()) {
+            writeStateToKeep(client);
+            Instant restarted = Instant.now();
+            run(List.of(ENGINE.toString(), "restart"), Map.of(), ENGINE_TIMEOUT).outOrFail();
+            Instant engineBack = Instant.now();
+            Instant deadline = restarted.plus(BACK_WITHIN);
+            awaitStateKept(client, deadline);
+            Instant nodesAndData = Instant.now();
+            assertThat(get("http://" + URI.create(engine.get("DOCKER_HOST")).getHost() + ":" + NODE_PORT + "/",
+                    Duration.between(Instant.now(), deadline))).isEqualTo(MESSAGE);
+            LOG.info("measured: engine restart took {} s; nodes Ready, the claim's file and the ConfigMap back {} s, "
+                    + "the NodePort serving {} s after it began", seconds(restarted, engineBack),
+                    seconds(restarted, nodesAndData), seconds(restarted, Instant.now()));
+        }
+    }
+
+    /** A ConfigMap, and a claim whose pod writes a file to it at its first start and prints it at every later one. */
+    private static void writeStateToKeep(KubernetesClient client) {
+        client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName(DATA).endMetadata().addToData("kept", KEPT).build()).create();
+        client.persistentVolumeClaims().inNamespace("default").resource(new PersistentVolumeClaimBuilder()
+                .withNewMetadata().withName(DATA).endMetadata()
+                .withNewSpec().withAccessModes("ReadWriteOnce")
+                .withNewResources().addToRequests("storage", new Quantity("16Mi")).endResources().endSpec().build())
+                .create();
+        client.pods().inNamespace("default").resource(new PodBuilder()
+                .withNewMetadata().withName(DATA).endMetadata()
+                .withNewSpec().addNewContainer().withName(DATA).withImage(BUSYBOX_IMAGE).withImagePullPolicy("Never")
+                .withCommand("sh", "-c", "cat /data/file 2>/dev/null || echo " + KEPT + " > /data/file; exec sleep 1d")
+                .addNewVolumeMount().withName(DATA).withMountPath("/data").endVolumeMount().endContainer()
+                .addNewVolume().withName(DATA).withNewPersistentVolumeClaim().withClaimName(DATA)
+                .endPersistentVolumeClaim().endVolume().endSpec().build()).create();
+        client.pods().inNamespace("default").withName(DATA).waitUntilReady(2, TimeUnit.MINUTES);
+        assertThat(client.pods().inNamespace("default").withName(DATA).getLog()).as("a fresh claim").isBlank();
+    }
+
+    /**
+     * Both nodes Ready, and the data pod started again (its container restarted with its node) and printed the file it
+     * wrote before the engine restarted.
+     */
+    private static void awaitStateKept(KubernetesClient client, Instant deadline) throws InterruptedException {
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                long ready = client.nodes().list().getItems().stream().filter(node -> node.getStatus().getConditions()
+                        .stream().anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"))).count();
+                Pod pod = client.pods().inNamespace("default").withName(DATA).get();
+                String log = Readiness.isPodReady(pod) && restarts(pod) > 0
+                        ? client.pods().inNamespace("default").withName(DATA).getLog().strip() : "";
+                if (ready == 2 && log.equals(KEPT)) {
+                    assertThat(client.configMaps().inNamespace("default").withName(DATA).get().getData())
+                            .isEqualTo(Map.of("kept", KEPT));
+                    return;
+                }
+                last = ready + " nodes Ready, data pod restarts " + restarts(pod) + ", its log: " + log;
+            } catch (KubernetesClientException e) {
+                last = e.toString();
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the cluster was not back within " + BACK_WITHIN + " of the engine restart: " + last);
+    }
+
+    private static int restarts(Pod pod) {
+        return pod.getStatus().getContainerStatuses().stream().mapToInt(ContainerStatus::getRestartCount).sum();
     }
 
     /** DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH of the second engine, as its script prints them. */
@@ -199,6 +297,10 @@ class RemoteEngineIT {
             Thread.sleep(1000);
         }
         throw new AssertionError("GET " + url + " did not answer 200 within " + timeout + ": " + last);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private static String engineEnvPrefix(Map<String, String> engine) {
