@@ -100,8 +100,9 @@ class PreflightIT {
         }
 
         assertThat(create.exitCode()).as(create.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(create.err()).contains("inotify instances: ").contains("1 control plane needs 9 (9 per control"
-                + " plane, 9 per worker): short by ").contains("Fix: delete clusters you no longer use")
+        assertThat(create.err()).contains("inotify instances: ").contains("1 control plane needs "
+                + NodeInotifyUse.CONTROL_PLANE + " (" + NodeInotifyUse.CONTROL_PLANE + " per control plane, "
+                + NodeInotifyUse.WORKER + " per worker): short by ").contains("Fix: delete clusters you no longer use")
                 .contains("Raising fs.inotify.max_user_instances is a host-wide setting for the host's owner");
         assertNothingOfTheClusterExists();
         assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(ExitCodes.FAILURE);
