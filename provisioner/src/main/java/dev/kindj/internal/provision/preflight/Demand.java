@@ -4,6 +4,7 @@ import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.HostPortRequest;
 import dev.kindj.config.Networking;
 import dev.kindj.internal.provision.bootstrap.components.KubeProxyFiles;
+import dev.kindj.internal.provision.plan.ControlPlaneUser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +16,10 @@ import java.util.List;
  *                live inside the nodes and only a chosen range is the user's promise that it is free
  * @param kubeProxyConfigFiles nodes whose kube-proxy reads (and watches) a config file, as kubeadm patches to its
  *                configuration ask; see KubeProxyFiles
+ * @param controlPlaneUid the user the cluster's control-plane components run as (see ControlPlaneUser)
  */
 public record Demand(String operation, int controlPlanes, int workers, List<HostPortRequest> hostPorts,
-                     List<RequestedSubnet> subnets, boolean newNetwork, int kubeProxyConfigFiles) {
+                     List<RequestedSubnet> subnets, boolean newNetwork, int kubeProxyConfigFiles, int controlPlaneUid) {
 
     public Demand {
         hostPorts = List.copyOf(hostPorts);
@@ -40,7 +42,8 @@ public record Demand(String operation, int controlPlanes, int workers, List<Host
         int kubeProxyConfigFiles = (int) config.nodes().stream()
                 .filter(node -> KubeProxyFiles.readsConfigFile(config, node)).count();
         return new Demand("create cluster '" + config.name() + "'", config.controlPlanes().size(),
-                config.workers().size(), config.fixedHostPorts(), subnets, true, kubeProxyConfigFiles);
+                config.workers().size(), config.fixedHostPorts(), subnets, true, kubeProxyConfigFiles,
+                ControlPlaneUser.forCluster(config.name()));
     }
 
     /**
@@ -48,13 +51,14 @@ public record Demand(String operation, int controlPlanes, int workers, List<Host
      * kube-proxy reads no config file, as in every cluster without kubeadm patches to kube-proxy.
      */
     public static Demand forWorker(String clusterName) {
-        return new Demand("add a worker to cluster '" + clusterName + "'", 0, 1, List.of(), List.of(), false, 0);
+        return new Demand("add a worker to cluster '" + clusterName + "'", 0, 1, List.of(), List.of(), false, 0,
+                ControlPlaneUser.forCluster(clusterName));
     }
 
     /** One control plane joining an existing cluster, counted as {@link #forWorker} is. */
     public static Demand forControlPlane(String clusterName) {
         return new Demand("add a control plane to cluster '" + clusterName + "'", 1, 0, List.of(), List.of(), false,
-                0);
+                0, ControlPlaneUser.forCluster(clusterName));
     }
 
     public int nodes() {

@@ -28,6 +28,16 @@ public final class NodeInotifyUse {
     public static final int CONTROL_PLANE = sum(CONTROL_PLANE_PROCESSES);
     /** Root's instances per worker (8). */
     public static final int WORKER = sum(WORKER_PROCESSES);
+    /**
+     * The control-plane user's, per control plane: kube-apiserver's (client CA and front-proxy CA twice each, serving
+     * and front-proxy-client certificate) and the leading kube-controller-manager's (its signers' CA files, client
+     * CA, front-proxy CA, FlexVolume directory); etcd and kube-scheduler hold none.
+     */
+    static final Map<String, Integer> CONTROL_PLANE_USER_PROCESSES = Map.of(
+            "kube-apiserver", 6,
+            "kube-controller-manager", 6);
+    /** The control-plane user's instances per control plane (12). */
+    public static final int CONTROL_PLANE_USER = sum(CONTROL_PLANE_USER_PROCESSES);
 
     private NodeInotifyUse() {
     }

@@ -32,7 +32,7 @@ class PreflightTest {
         PreflightReport report = Preflight.run(Demands.nodes(3, 10), host);
         assertThat(report.failures()).isEmpty();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly("Docker engine", "capabilities",
-                "inotify instances", "host ports", "subnets", "disk space");
+                "inotify instances", "control-plane user's inotify instances", "host ports", "subnets", "disk space");
         assertThat(report.moreControlPlanes()).isEmpty();
     }
 
