@@ -59,7 +59,9 @@ for name in "${names[@]}"; do
   for node in $(docker ps --filter "label=dev.kindj.cluster=$name" --format '{{.Names}}' | sort); do
     [[ $node == *-external-load-balancer ]] && continue
     dns=$(docker exec "$node" perl -MIO::Socket::INET -e 'alarm 5; $s = IO::Socket::INET->new(PeerAddr => "10.96.0.10:53", Proto => "udp") or die; $s->send(pack("n6", 1, 256, 1, 0, 0, 0) . join("", map { chr(length) . $_ } split /\./, "kubernetes.default.svc.cluster.local") . pack("x n2", 1, 1)); $s->recv($r, 512); print join(".", unpack("C4", substr($r, -4)))' 2>&1 || true)
-    ready=$(docker exec "$node" sh -c 'test -f /etc/kubernetes/admin.conf && kubectl --kubeconfig /etc/kubernetes/admin.conf get node "$(hostname)" -o jsonpath="{.status.conditions[?(@.type==\"Ready\")].status}"' 2>/dev/null || echo "n/a")
+    # asked on the first control plane: only control planes hold the admin kubeconfig
+    ready=$(docker exec "$name-control-plane" kubectl --kubeconfig /etc/kubernetes/admin.conf get node "$node" \
+      -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null || echo "n/a")
     docker exec "$node" sh -c '
       for p in /proc/[0-9]*; do
         n=$(ls -l $p/fd 2>/dev/null | grep -c anon_inode:inotify); [ "$n" -gt 0 ] || continue
