@@ -100,8 +100,9 @@ class PreflightIT {
         }
 
         assertThat(create.exitCode()).as(create.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(create.err()).contains("inotify instances: ").contains("1 control plane needs 9 (9 per control"
-                + " plane, 9 per worker): short by ").contains("Fix: delete clusters you no longer use")
+        assertThat(create.err()).contains("inotify instances: ").contains("1 control plane needs "
+                + NodeInotifyUse.CONTROL_PLANE + " (" + NodeInotifyUse.CONTROL_PLANE + " per control plane, "
+                + NodeInotifyUse.WORKER + " per worker): short by ").contains("Fix: delete clusters you no longer use")
                 .contains("Raising fs.inotify.max_user_instances is a host-wide setting for the host's owner");
         assertNothingOfTheClusterExists();
         assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(ExitCodes.FAILURE);
@@ -151,9 +152,10 @@ class PreflightIT {
         ProcessRun doctor = kindj("doctor");
 
         assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(doctor.out().lines().toList()).hasSize(8);
-        assertThat(doctor.out()).contains("ok    Docker engine      Engine ").contains("capabilities")
-                .contains("inotify instances").contains("host ports").contains("subnets").contains("disk space")
+        assertThat(doctor.out().lines().toList()).hasSize(9);
+        assertThat(doctor.out()).containsPattern("ok {4}Docker engine +Engine ").contains("capabilities")
+                .contains("inotify instances").containsPattern("control-plane user's inotify instances +\\d+ of uid ")
+                .contains("host ports").contains("subnets").contains("disk space")
                 .containsPattern("What fits \\(root's inotify instances\\): \\d+ more control planes?, or \\d+ more")
                 .contains("A default cluster (one control plane) fits on this host.");
     }

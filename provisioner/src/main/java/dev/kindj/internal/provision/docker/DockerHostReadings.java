@@ -66,19 +66,24 @@ final class DockerHostReadings implements HostReadings {
     @Override
     public Reading<InotifyUse> inotify() {
         if (inotify == null) {
-            inotify = onThisHost(this::readInotify);
+            inotify = inotify(NODE_UID);
         }
         return inotify;
     }
 
-    private Reading<InotifyUse> readInotify() {
+    @Override
+    public Reading<InotifyUse> inotify(int uid) {
+        return onThisHost(() -> readInotify(uid));
+    }
+
+    private Reading<InotifyUse> readInotify(int uid) {
         List<String> security = new ArrayList<>();
         info().path("SecurityOptions").forEach(option -> security.add(option.asText()));
         if (security.stream().anyMatch(option -> option.contains("userns") || option.contains("rootless"))) {
-            return Reading.missing("the engine runs the nodes' root as another user (" + String.join(", ", security)
+            return Reading.missing("the engine runs the nodes' users as other users (" + String.join(", ", security)
                     + ")");
         }
-        return new ProcInotify(PROC).read(NODE_UID);
+        return new ProcInotify(PROC).read(uid);
     }
 
     @Override

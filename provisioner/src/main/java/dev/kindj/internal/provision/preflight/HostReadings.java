@@ -21,6 +21,9 @@ public interface HostReadings {
     /** The inotify instance limit per user and how many the user that node processes run as holds now. */
     Reading<InotifyUse> inotify();
 
+    /** The same for the user {@code uid}, such as a cluster's control-plane user (see ControlPlaneUser). */
+    Reading<InotifyUse> inotify(int uid);
+
     /** Bytes free for Docker under its data root. */
     Reading<Long> freeBytes();
 
@@ -44,7 +47,7 @@ public interface HostReadings {
 
     /**
      * @param limit {@code fs.inotify.max_user_instances}
-     * @param inUse instances the nodes' user holds now across the host
+     * @param inUse instances the user holds now across the host
      */
     record InotifyUse(int limit, int inUse) {
 

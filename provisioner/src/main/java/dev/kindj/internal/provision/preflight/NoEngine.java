@@ -30,6 +30,11 @@ public record NoEngine(String why) implements HostReadings {
     }
 
     @Override
+    public Reading<InotifyUse> inotify(int uid) {
+        return Reading.missing(NO_ENGINE);
+    }
+
+    @Override
     public Reading<Long> freeBytes() {
         return Reading.missing(NO_ENGINE);
     }

@@ -16,6 +16,7 @@ public final class Preflight {
             new EngineCheck(),
             new CapabilityCheck(),
             new InotifyCheck(),
+            new ControlPlaneUserInotifyCheck(),
             new PortCheck(),
             new SubnetCheck(),
             new DiskCheck());

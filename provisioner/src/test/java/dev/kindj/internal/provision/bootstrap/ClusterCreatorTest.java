@@ -196,7 +196,7 @@ class ClusterCreatorTest {
 
         assertThatThrownBy(() -> ClusterCreator.forConfig(config, provider).withImage(IMAGE).create())
                 .isInstanceOf(PreflightException.class)
-                .hasMessageContaining("1 control plane and 1 worker need 18").hasMessageContaining("short by 10")
+                .hasMessageContaining("1 control plane and 1 worker need 16").hasMessageContaining("short by 8")
                 .hasMessageContaining("127.0.0.1:16443/tcp (networking.apiServerPort)");
 
         assertThat(provider.calls()).noneMatch(call -> call.startsWith("createNetwork") || call.startsWith("createNode"));

@@ -124,12 +124,12 @@ class LiveNodesTest {
 
     @Test
     void aHostWithoutRoomForAnotherWorkerRefusesBeforeAnythingIsMade() {
-        provider.host().withInotify(128, 120);
+        provider.host().withInotify(128, 121);
 
         assertThatThrownBy(() -> LiveNodes.add(provider, "demo", NodeRole.WORKER, Optional.empty(), progress))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("cannot add a worker to cluster 'demo'; nothing was created")
-                .hasMessageContaining("1 worker needs 9").hasMessageContaining("short by 1");
+                .hasMessageContaining("1 worker needs 8").hasMessageContaining("short by 1");
 
         assertThat(callsSinceCreation("createNode")).isEmpty();
         assertThat(callsSinceCreation("copyIn")).isEmpty();

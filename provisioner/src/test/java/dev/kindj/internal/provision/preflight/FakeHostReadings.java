@@ -3,8 +3,10 @@ package dev.kindj.internal.provision.preflight;
 import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.config.PortMapping;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +20,7 @@ public class FakeHostReadings implements HostReadings {
             "unix:///var/run/docker.sock"));
     private Reading<List<String>> ungrantable = Reading.of(List.of());
     private Reading<InotifyUse> inotify = Reading.of(new InotifyUse(128, 0));
+    private final Map<Integer, Reading<InotifyUse>> inotifyOfUsers = new HashMap<>();
     private Reading<Long> freeBytes = Reading.of(100L << 30);
     private final List<NamedSubnet> taken = new ArrayList<>();
     private Optional<Ipv4Cidr> nextSubnet = Optional.of(Ipv4Cidr.of("172.28.0.0/24"));
@@ -36,6 +39,12 @@ public class FakeHostReadings implements HostReadings {
 
     public FakeHostReadings withInotify(int limit, int inUse) {
         inotify = Reading.of(new InotifyUse(limit, inUse));
+        return this;
+    }
+
+    /** What the user {@code uid} holds; users not given hold none of 128. */
+    public FakeHostReadings withInotifyOf(int uid, int limit, int inUse) {
+        inotifyOfUsers.put(uid, Reading.of(new InotifyUse(limit, inUse)));
         return this;
     }
 
@@ -78,6 +87,11 @@ public class FakeHostReadings implements HostReadings {
     @Override
     public Reading<InotifyUse> inotify() {
         return local(inotify);
+    }
+
+    @Override
+    public Reading<InotifyUse> inotify(int uid) {
+        return local(inotifyOfUsers.getOrDefault(uid, Reading.of(new InotifyUse(128, 0))));
     }
 
     @Override

@@ -11,7 +11,7 @@ class PreflightTest {
 
     @Test
     void everyFailureIsReportedTogetherAsAnInvalidRequest() {
-        FakeHostReadings host = new FakeHostReadings().withInotify(128, 120).withFreeBytes(0).withPortInUse(16443);
+        FakeHostReadings host = new FakeHostReadings().withInotify(128, 121).withFreeBytes(0).withPortInUse(16443);
         Demand demand = Demands.cluster("name: demo\nnetworking:\n  apiServerPort: 16443\n");
 
         assertThatThrownBy(() -> Preflight.require(demand, host))
@@ -32,7 +32,7 @@ class PreflightTest {
         PreflightReport report = Preflight.run(Demands.nodes(3, 10), host);
         assertThat(report.failures()).isEmpty();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly("Docker engine", "capabilities",
-                "inotify instances", "host ports", "subnets", "disk space");
+                "inotify instances", "control-plane user's inotify instances", "host ports", "subnets", "disk space");
         assertThat(report.moreControlPlanes()).isEmpty();
     }
 
@@ -58,7 +58,7 @@ class PreflightTest {
     void whatFitsIsTheFreeBudgetInWholeNodes() {
         PreflightReport report = Preflight.run(Demands.nodes(1, 0), new FakeHostReadings().withInotify(128, 37));
 
-        assertThat(report.moreControlPlanes()).hasValue(91 / 9);
-        assertThat(report.moreWorkers()).hasValue(91 / 9);
+        assertThat(report.moreControlPlanes()).hasValue(91 / 8);
+        assertThat(report.moreWorkers()).hasValue(91 / 8);
     }
 }

@@ -22,7 +22,6 @@ class ComponentFilesTest {
             "/etc/kindj/args/kubelet",
             "/var/lib/kubelet/config.yaml",
             "/etc/kindj/args/kube-proxy",
-            "/var/lib/kube-proxy/config.conf",
             "/etc/cni/net.d/10-kindj.conflist",
             "/etc/kindj/pod-network.sh",
             "/etc/systemd/system/kindj-pod-network.service");
