@@ -3,10 +3,12 @@
 # containers' memory right after (docker stats), and delete, for a 1-node and a 1+2 cluster,
 # RUNS times each (default 3); prints each run and the medians.
 # Usage: bench/create-cluster.sh [RUNS]
+# Environment: KINDJ_JAR, another build of the CLI to measure (say, main's, for a before/after);
+# NAME_PREFIX, the clusters' name prefix (default bench).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${1:-3}
-kindj() { java -jar "$root/cli/target/kindj.jar" "$@"; }
+kindj() { java -jar "${KINDJ_JAR:-$root/cli/target/kindj.jar}" "$@"; }
 "$root/kindj" version >/dev/null   # builds the CLI when needed
 image=$(kindj build node-image -q)
 work=$(mktemp -d)
@@ -31,7 +33,7 @@ seconds() { awk -v s="$1" -v e="$(date +%s%N)" 'BEGIN {printf "%.1f", (e - s) / 
 for shape in 1 1+2; do
   creates=() deletes=() memory=()
   for i in $(seq 1 "$runs"); do
-    name="bench-$i"
+    name="${NAME_PREFIX:-bench}-$i"
     start=$(date +%s%N)
     kindj create cluster -q --name "$name" --config "$work/$shape.yaml" --image "$image" --kubeconfig "$work/kubeconfig"
     creates+=("$(seconds "$start")")

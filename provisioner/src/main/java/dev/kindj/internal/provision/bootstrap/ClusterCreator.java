@@ -47,10 +47,11 @@ public final class ClusterCreator {
             new StartEtcd(),
             new JoinControlPlanes(),
             new StartControlPlane(),
+            // kubelets start and register while the cluster objects go in
+            new StartNodeAgents(),
             new ApplyClusterObjects(),
             new InstallLoadBalancerServices(),
             new UseLocalRegistry(),
-            new StartNodeAgents(),
             new RegisterNodes(),
             new WaitForReady(),
             new WaitForLoadBalancerServices(),

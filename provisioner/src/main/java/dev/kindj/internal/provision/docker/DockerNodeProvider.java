@@ -347,7 +347,9 @@ public final class DockerNodeProvider implements NodeProvider {
     }
 
     private Node start(NodeSpec spec, CreateContainerResponse created) {
+        long startMillis = System.currentTimeMillis();
         docker.startContainerCmd(created.getId()).exec();
+        LOG.debug("starting container {} took {} ms", spec.name(), System.currentTimeMillis() - startMillis);
         return new Node(spec.name(), spec.clusterName(), spec.role(), spec.ipAddress(), "running", spec.image());
     }
 

@@ -43,8 +43,8 @@ class ClusterCreatorTest {
         CreatedCluster cluster = creator(1, 1).create();
 
         List<String> expected = List.of("Generating certificates", "Preparing nodes", "Writing configuration",
-                "Starting etcd", "Starting control-plane", "Installing cluster objects (RBAC, CoreDNS)",
-                "Installing LoadBalancer Services (MetalLB)", "Starting kubelets and pod network", "Joining nodes",
+                "Starting etcd", "Starting control-plane", "Starting kubelets and pod network",
+                "Installing cluster objects (RBAC, CoreDNS)", "Installing LoadBalancer Services (MetalLB)", "Joining nodes",
                 "Waiting for nodes and DNS to be ready", "Waiting for LoadBalancer Services to be ready",
                 "Exporting kubeconfig", "Recording the cluster plan");
         assertThat(progress.started).containsExactlyElementsOf(expected);

@@ -166,7 +166,8 @@ class LiveNodesTest {
         assertThat(calls).anyMatch(call -> call.contains("delete node " + added + " --ignore-not-found"));
         assertThat(indexOf(calls, "exec " + added + ": systemctl start etcd"))
                 .isLessThan(indexOf(calls, "exec " + added + ": systemctl start kube-apiserver"));
-        assertThat(calls).contains("exec " + added + ": systemctl start kube-controller-manager kube-scheduler");
+        assertThat(calls)
+                .contains("exec " + added + ": systemctl start kube-apiserver kube-controller-manager kube-scheduler");
         assertThat(provider.file(added, PkiPaths.certificate(PkiPaths.ETCD_PEER))).isPresent();
         ClusterPlan after = LiveClusterPlan.read(provider, "ha");
         assertThat(after.controlPlanes()).extracting(PlannedNode::name)

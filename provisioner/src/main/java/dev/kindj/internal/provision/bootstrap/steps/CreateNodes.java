@@ -16,10 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts the added containers at once and waits until systemd in each node has booted. */
 public final class CreateNodes implements CreationStep {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CreateNodes.class);
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
 
     @Override
@@ -32,7 +35,9 @@ public final class CreateNodes implements CreationStep {
         ClusterPlan plan = context.plan();
         NodeProvider provider = context.provider();
         context.forEach(context.addedContainers(), node -> {
+            long start = System.currentTimeMillis();
             provider.createNode(spec(plan, node, provider));
+            LOG.debug("creating and starting container {} took {} ms", node.name(), System.currentTimeMillis() - start);
             if (node.role() != NodeRole.LOAD_BALANCER) {
                 awaitBoot(provider, node.name());
             }

@@ -1,5 +1,7 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.bootstrap.components.KubeletFiles;
 import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
@@ -9,9 +11,7 @@ import dev.kindj.internal.provision.bootstrap.context.NodeServices;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.PlannedNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +23,7 @@ import java.util.Map;
 public final class RegisterNodes implements CreationStep {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String title() {
@@ -39,28 +40,27 @@ public final class RegisterNodes implements CreationStep {
         Waits.until("node " + node.name() + " to register", TIMEOUT,
                 () -> kubectl.run("get", "node", node.name()).succeeded(),
                 () -> NodeServices.journal(context.provider(), node.name(), "kubelet"));
-        String cidr = node.podCidr().toString();
-        kubectl.output("patch", "node", node.name(), "--type=merge", "-p",
-                "{\"spec\":{\"podCIDR\":\"" + cidr + "\",\"podCIDRs\":[\"" + cidr + "\"]}}");
-        List<String> labels = labels(context.plan(), node);
-        if (!labels.isEmpty()) {
-            List<String> command = new ArrayList<>(List.of("label", "--overwrite", "node", node.name()));
-            command.addAll(labels);
-            kubectl.output(command.toArray(String[]::new));
-        }
+        kubectl.output("patch", "node", node.name(), "--type=merge", "-p", patch(context.plan(), node));
     }
 
-    static List<String> labels(ClusterPlan plan, PlannedNode node) {
-        List<String> labels = new ArrayList<>();
+    /** One merge patch for the pod range and the labels: each kubectl run in the node costs a process start. */
+    static String patch(ClusterPlan plan, PlannedNode node) {
+        String cidr = node.podCidr().toString();
+        ObjectNode patch = JSON.createObjectNode();
+        ObjectNode labels = patch.putObject("metadata").putObject("labels");
+        labels(plan, node).forEach(labels::put);
+        patch.putObject("spec").put("podCIDR", cidr).putArray("podCIDRs").add(cidr);
+        return patch.toString();
+    }
+
+    static Map<String, String> labels(ClusterPlan plan, PlannedNode node) {
+        Map<String, String> labels = new LinkedHashMap<>();
         if (node.isControlPlane()) {
-            labels.add("node-role.kubernetes.io/control-plane=");
-            labels.add("node.kubernetes.io/exclude-from-external-load-balancers=");
+            labels.put("node-role.kubernetes.io/control-plane", "");
+            labels.put("node.kubernetes.io/exclude-from-external-load-balancers", "");
         }
-        Map<String, String> nodeLabels = new LinkedHashMap<>(KubeletFiles.registration(plan, node).labels());
-        nodeLabels.putAll(node.config().labels());
-        for (Map.Entry<String, String> label : nodeLabels.entrySet()) {
-            labels.add(label.getKey() + "=" + label.getValue());
-        }
+        labels.putAll(KubeletFiles.registration(plan, node).labels());
+        labels.putAll(node.config().labels());
         return labels;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.NodeConfig;
@@ -22,8 +23,12 @@ class KubeadmPatchStepsTest {
         ClusterPlan plan = plan(ClusterConfig.builder().withNode(ingress).withWorkers(1));
 
         assertThat(RegisterNodes.labels(plan, plan.firstControlPlane())).containsExactly(
-                "node-role.kubernetes.io/control-plane=", "node.kubernetes.io/exclude-from-external-load-balancers=",
-                "ingress-ready=true", "zone=a");
+                entry("node-role.kubernetes.io/control-plane", ""),
+                entry("node.kubernetes.io/exclude-from-external-load-balancers", ""),
+                entry("ingress-ready", "true"), entry("zone", "a"));
+        assertThat(RegisterNodes.patch(plan, plan.workers().get(0))).isEqualTo("{\"metadata\":{\"labels\":{}},"
+                + "\"spec\":{\"podCIDR\":\"" + plan.workers().get(0).podCidr() + "\",\"podCIDRs\":[\""
+                + plan.workers().get(0).podCidr() + "\"]}}");
         assertThat(RegisterNodes.labels(plan, plan.workers().get(0))).isEmpty();
     }
 
