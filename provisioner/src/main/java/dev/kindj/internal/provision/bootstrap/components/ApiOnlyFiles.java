@@ -25,8 +25,11 @@ public final class ApiOnlyFiles {
     /**
      * etcd does not wait for the disk on each write: the API server's start writes hundreds of objects, and a test
      * cluster's data is not worth that wait. A crash of the engine's host can lose the last writes; a stop cannot.
+     * Its only member elects itself within 10-100 ms instead of 0.1-1 s (a random part of the election timeout, which
+     * guards against slow peers, and it has none).
      */
-    private static final Map<String, String> ETCD_DEFAULTS = Map.of("unsafe-no-fsync", "true");
+    private static final Map<String, String> ETCD_DEFAULTS = Map.of(
+            "unsafe-no-fsync", "true", "heartbeat-interval", "10", "election-timeout", "100");
     private static final String BINDINGS = "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings";
 
     private ApiOnlyFiles() {}
@@ -40,9 +43,12 @@ public final class ApiOnlyFiles {
     }
 
     /**
-     * Start-up time is the point, on machines with few cores: the controller-manager starts once the API is ready (as
-     * on a full control plane), so that it does not slow the API server's own start, and the waits cost little CPU: a
-     * bash TCP probe until the API server listens, then kubectl (the image has no curl) every 0.1 s.
+     * Start-up time is the point, on machines with few cores. etcd and the API server start at once (the API server
+     * retries etcd); the controller-manager starts once the API is ready (as on a full control plane), so that it does
+     * not slow the API server's own start. The waits cost little CPU and look often: a bash TCP probe until the API
+     * server listens, kubectl once for the binding, then openssl (a tenth of kubectl's CPU; the image has no curl)
+     * asks as the admin until {@code /readyz} and the default namespace answer 200 (what fabric8 kube-api-test waits
+     * for, with the admin kubeconfig's own credentials, so they are proven allowed in).
      */
     private static String script() {
         return """
@@ -56,13 +62,23 @@ public final class ApiOnlyFiles {
                 start etcd
                 start kube-apiserver
                 kubectl() { /usr/local/bin/kubectl --kubeconfig=%2$s --server=https://127.0.0.1:%3$d "$@"; }
+                # the admin kubeconfig's credentials as files, for openssl
+                admin=/run/kindj-admin
+                (umask 077
+                 sed -n 's/^ *client-certificate-data: //p' %6$s | base64 -d >$admin.crt
+                 sed -n 's/^ *client-key-data: //p' %6$s | base64 -d >$admin.key)
+                # the HTTP status of a GET as the admin, empty while the API server does not answer
+                status() {
+                  printf 'GET %%s HTTP/1.0\\r\\n\\r\\n' "$1" | timeout 5 openssl s_client -quiet -connect 127.0.0.1:%3$d \\
+                    -cert $admin.crt -key $admin.key 2>/dev/null | head -c 12 | cut -c 10-12
+                }
                 until (: </dev/tcp/127.0.0.1/%3$d) 2>/dev/null; do sleep 0.05; done
                 # the admin kubeconfig's group becomes cluster-admin, as on every kindj cluster
                 until kubectl create --raw=%4$s -f %5$s >/dev/null 2>&1 \\
                     || kubectl get --raw=%4$s/kubeadm:cluster-admins >/dev/null 2>&1; do
-                  sleep 0.1
+                  sleep 0.05
                 done
-                until kubectl get --raw=/readyz >/dev/null 2>&1; do sleep 0.1; done
+                until [ "$(status /readyz)" = 200 ] && [ "$(status /api/v1/namespaces/default)" = 200 ]; do sleep 0.05; done
                 start kube-controller-manager
                 touch %1$s
                 echo "kindj: api-only node ready"
@@ -70,7 +86,7 @@ public final class ApiOnlyFiles {
                 echo "kindj: a component exited; the node stops (Docker restarts it)" >&2
                 exit 1
                 """.formatted(READY_MARKER, PkiPaths.SUPER_ADMIN_KUBECONFIG, ClusterPlan.API_SERVER_PORT, BINDINGS,
-                CLUSTER_ADMINS_JSON);
+                CLUSTER_ADMINS_JSON, PkiPaths.ADMIN_KUBECONFIG);
     }
 
     /** kubectl's raw POST sends the file as it is, and the API takes it as JSON. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every argument and configuration file of a node's Kubernetes components. Each unit {@code X} of the node image
@@ -59,7 +60,8 @@ public final class ComponentFiles {
     private static NodeFile etcdArgs(ClusterPlan plan, PlannedNode node, Map<String, String> etcdDefaults) {
         List<PlannedNode> controlPlanes = plan.controlPlanes();
         int position = controlPlanes.indexOf(node);
-        Map<String, String> extraArgs = new LinkedHashMap<>(etcdDefaults);
+        // sorted: the same flags in the same order on every run
+        Map<String, String> extraArgs = new LinkedHashMap<>(new TreeMap<>(etcdDefaults));
         extraArgs.putAll(plan.config().kubeadmFor(node.config()).etcdArgs());
         return position == 0
                 ? EtcdFiles.newCluster(node, extraArgs)

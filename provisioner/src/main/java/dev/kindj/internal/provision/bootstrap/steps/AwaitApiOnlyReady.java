@@ -17,7 +17,9 @@ import java.time.Instant;
 public final class AwaitApiOnlyReady implements CreationStep {
 
     static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final long PAUSE_MILLIS = 50;
+    private static final long PAUSE_MILLIS = 25;
+    /** About once a second: a listing costs the engine more than a file check. */
+    private static final int POLLS_PER_RUNNING_CHECK = 40;
     private static final int CONSOLE_TAIL = 4000;
 
     @Override
@@ -38,7 +40,7 @@ public final class AwaitApiOnlyReady implements CreationStep {
             throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         for (int poll = 0; !provider.exists(node, ApiOnlyFiles.READY_MARKER); poll++) {
-            if (poll % 20 == 19 && !running(provider, clusterName, node)) {
+            if (poll % POLLS_PER_RUNNING_CHECK == POLLS_PER_RUNNING_CHECK - 1 && !running(provider, clusterName, node)) {
                 throw new IllegalStateException("api-only node " + node + " stopped; its console:\n" + console(provider, node));
             }
             if (Instant.now().isAfter(deadline)) {
