@@ -68,7 +68,10 @@ import org.slf4j.LoggerFactory;
 public final class DockerNodeProvider implements NodeProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerNodeProvider.class);
-    /** Whether this engine grants --privileged; learned on the first node and kept for the process. */
+    /**
+     * Whether this engine grants --privileged: learned on the first node and kept for the process; a refusal is also
+     * remembered across processes ({@link PrivilegeRefusals}).
+     */
     private static final AtomicReference<NodeContainerSettings.Rights> RIGHTS = new AtomicReference<>();
     /** Empty objects are written, as Docker itself writes them for exposed ports and volumes. */
     private static final ObjectWriter INSPECT_JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -288,16 +291,24 @@ public final class DockerNodeProvider implements NodeProvider {
     }
 
     private Node createLearningRights(NodeSpec spec) {
-        try {
-            Node node = createAndStart(spec, NodeContainerSettings.Rights.PRIVILEGED);
-            RIGHTS.set(NodeContainerSettings.Rights.PRIVILEGED);
-            return node;
-        } catch (DockerException e) {
-            removeContainer(spec.name());
-            LOG.debug("the engine refused a privileged node ({}); using explicit capabilities instead", e.getMessage());
-            RIGHTS.set(NodeContainerSettings.Rights.EXPLICIT);
-            return createAndStart(spec, NodeContainerSettings.Rights.EXPLICIT);
+        PrivilegeRefusals refusals = PrivilegeRefusals.inUserCache();
+        JsonNode info = engine.get("/info");
+        String engineKey = PrivilegeRefusals.engineKey(info.path("ID").asText(), info.path("ServerVersion").asText(),
+                info.path("KernelVersion").asText());
+        if (!refusals.refused(engineKey)) {
+            try {
+                Node node = createAndStart(spec, NodeContainerSettings.Rights.PRIVILEGED);
+                RIGHTS.set(NodeContainerSettings.Rights.PRIVILEGED);
+                return node;
+            } catch (DockerException e) {
+                removeContainer(spec.name());
+                LOG.debug("the engine refused a privileged node ({}); using explicit capabilities instead",
+                        e.getMessage());
+                refusals.remember(engineKey);
+            }
         }
+        RIGHTS.set(NodeContainerSettings.Rights.EXPLICIT);
+        return createAndStart(spec, NodeContainerSettings.Rights.EXPLICIT);
     }
 
     private Node createAndStart(NodeSpec spec, NodeContainerSettings.Rights rights) {
