@@ -45,10 +45,12 @@ public final class ApiOnlyFiles {
     /**
      * Start-up time is the point, on machines with few cores. etcd and the API server start at once (the API server
      * retries etcd); the controller-manager starts once the API is ready (as on a full control plane), so that it does
-     * not slow the API server's own start. The waits cost little CPU and look often: a bash TCP probe until the API
-     * server listens, kubectl once for the binding, then openssl (a tenth of kubectl's CPU; the image has no curl)
-     * asks as the admin until {@code /readyz} and the default namespace answer 200 (what fabric8 kube-api-test waits
-     * for, with the admin kubeconfig's own credentials, so they are proven allowed in).
+     * not slow the API server's own start. The waits cost little CPU and look often, since they share two cores with
+     * the API server's start: a bash TCP probe until it listens, openssl (a tenth of kubectl's CPU; the image has no
+     * curl) until {@code /readyz} answers 200, kubectl once for the binding, and openssl again until the default
+     * namespace answers the admin (what fabric8 kube-api-test waits for, with the admin kubeconfig's own credentials,
+     * so they are proven allowed in). kubectl retried while the API server ran its post-start hooks cost more CPU
+     * than anything else in the wait.
      */
     private static String script() {
         return """
@@ -73,12 +75,14 @@ public final class ApiOnlyFiles {
                     -cert $admin.crt -key $admin.key 2>/dev/null | head -c 12 | cut -c 10-12
                 }
                 until (: </dev/tcp/127.0.0.1/%3$d) 2>/dev/null; do sleep 0.05; done
+                # /readyz answers anyone; once it is 200 the API's own RBAC roles are in, so the binding takes one try
+                until [ "$(status /readyz)" = 200 ]; do sleep 0.05; done
                 # the admin kubeconfig's group becomes cluster-admin, as on every kindj cluster
                 until kubectl create --raw=%4$s -f %5$s >/dev/null 2>&1 \\
                     || kubectl get --raw=%4$s/kubeadm:cluster-admins >/dev/null 2>&1; do
                   sleep 0.05
                 done
-                until [ "$(status /readyz)" = 200 ] && [ "$(status /api/v1/namespaces/default)" = 200 ]; do sleep 0.05; done
+                until [ "$(status /api/v1/namespaces/default)" = 200 ]; do sleep 0.05; done
                 start kube-controller-manager
                 touch %1$s
                 echo "kindj: api-only node ready"
