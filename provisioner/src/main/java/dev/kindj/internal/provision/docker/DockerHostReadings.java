@@ -35,15 +35,19 @@ final class DockerHostReadings implements HostReadings {
 
     private final EngineApi engine;
     private final URI dockerHost;
-    private JsonNode info;
+    private final Supplier<JsonNode> info;
     private String notLocal;
     private Reading<InotifyUse> inotify;
     private List<NamedSubnet> taken;
 
-    /** @param engine the engine's API: the few fields read here need none of docker-java's models */
-    DockerHostReadings(EngineApi engine, URI dockerHost) {
+    /**
+     * @param engine the engine's API: the few fields read here need none of docker-java's models
+     * @param info the engine's {@code /info}, read once for the provider
+     */
+    DockerHostReadings(EngineApi engine, URI dockerHost, Supplier<JsonNode> info) {
         this.engine = engine;
         this.dockerHost = dockerHost;
+        this.info = info;
     }
 
     @Override
@@ -184,9 +188,6 @@ final class DockerHostReadings implements HostReadings {
     }
 
     private JsonNode info() {
-        if (info == null) {
-            info = engine.get("/info");
-        }
-        return info;
+        return info.get();
     }
 }

@@ -87,6 +87,8 @@ public final class DockerNodeProvider implements NodeProvider {
     /** TLS to the engine (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), or null */
     private final SSLConfig tls;
     private String engineAddress;
+    /** The engine's {@code /info}: what the preflight and the privilege check read of it does not change. */
+    private JsonNode engineInfo;
 
     private DockerNodeProvider(DockerClient docker, URI dockerHost, SSLConfig tls) {
         this.docker = docker;
@@ -108,7 +110,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public HostReadings host() {
-        return new DockerHostReadings(engine, dockerHost);
+        return new DockerHostReadings(engine, dockerHost, this::engineInfo);
     }
 
     /** The engine's kindj local registries. */
@@ -292,7 +294,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     private Node createLearningRights(NodeSpec spec) {
         PrivilegeRefusals refusals = PrivilegeRefusals.inUserCache();
-        JsonNode info = engine.get("/info");
+        JsonNode info = engineInfo();
         String engineKey = PrivilegeRefusals.engineKey(info.path("ID").asText(), info.path("ServerVersion").asText(),
                 info.path("KernelVersion").asText());
         if (!refusals.refused(engineKey)) {
@@ -309,6 +311,13 @@ public final class DockerNodeProvider implements NodeProvider {
         }
         RIGHTS.set(NodeContainerSettings.Rights.EXPLICIT);
         return createAndStart(spec, NodeContainerSettings.Rights.EXPLICIT);
+    }
+
+    private synchronized JsonNode engineInfo() {
+        if (engineInfo == null) {
+            engineInfo = engine.get("/info");
+        }
+        return engineInfo;
     }
 
     private Node createAndStart(NodeSpec spec, NodeContainerSettings.Rights rights) {
