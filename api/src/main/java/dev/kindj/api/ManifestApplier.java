@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.net.HttpURLConnection;
@@ -30,11 +31,18 @@ final class ManifestApplier {
     private static final Duration NEW_KIND_WAIT = Duration.ofSeconds(60);
 
     private final KubernetesClient client;
+    /**
+     * The same connection without fabric8's retries: it retries every 5xx for about 20 s, and the API server answers
+     * an unknown field with one (see {@link #rejected}), so a typo would otherwise take that long to be reported.
+     */
+    private final KubernetesClient withoutRetries;
     private final Map<String, Optional<APIResourceList>> discovery = new HashMap<>();
     private final List<CustomResourceDefinition> definedHere = new ArrayList<>();
 
     ManifestApplier(KubernetesClient client) {
         this.client = client;
+        this.withoutRetries = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0).build()).adapt(KubernetesClient.class);
     }
 
     AppliedManifests apply(List<Manifests> manifests) {
@@ -64,22 +72,35 @@ final class ManifestApplier {
         GenericKubernetesResource resource = client.getKubernetesSerialization()
                 .convertValue(object.content(), GenericKubernetesResource.class);
         try {
-            var operation = client.genericKubernetesResources(type);
-            var target = namespace != null ? operation.inNamespace(namespace).resource(resource) : operation.resource(resource);
-            target.fieldValidation(FieldValidateable.Validation.STRICT).fieldManager(FIELD_MANAGER).forceConflicts()
-                    .serverSideApply();
+            serverSideApply(withoutRetries, type, namespace, resource);
         } catch (KubernetesClientException e) {
-            String message = object.where() + ": applying " + object.kind() + " " + qualified(namespace, object.name())
-                    + " failed: " + reason(e);
             if (rejected(e)) {
-                throw new InvalidRequestException(message);
+                throw new InvalidRequestException(failure(object, namespace, e));
             }
-            throw new KindjException(message, e);
+            // Anything else (the API server busy, a webhook whose pod is not ready yet) gets the client's retries.
+            try {
+                serverSideApply(client, type, namespace, resource);
+            } catch (KubernetesClientException again) {
+                throw new KindjException(failure(object, namespace, again), again);
+            }
         }
         if ("CustomResourceDefinition".equals(object.kind())) {
             definedHere.add(client.getKubernetesSerialization().convertValue(object.content(), CustomResourceDefinition.class));
         }
         return located;
+    }
+
+    private static void serverSideApply(KubernetesClient client, ResourceDefinitionContext type, String namespace,
+            GenericKubernetesResource resource) {
+        var operation = client.genericKubernetesResources(type);
+        var target = namespace != null ? operation.inNamespace(namespace).resource(resource) : operation.resource(resource);
+        target.fieldValidation(FieldValidateable.Validation.STRICT).fieldManager(FIELD_MANAGER).forceConflicts()
+                .serverSideApply();
+    }
+
+    private static String failure(ManifestObject object, String namespace, KubernetesClientException e) {
+        return object.where() + ": applying " + object.kind() + " " + qualified(namespace, object.name()) + " failed: "
+                + reason(e);
     }
 
     /** What the API serves for the object's apiVersion and kind. */

@@ -156,16 +156,6 @@ class LoadBalancerServicesIT {
         assertThat(awaitAddress("default", "hello", Duration.ofSeconds(10))).isEqualTo(helloIp);
     }
 
-    @Test
-    @Order(6)
-    void theAddressAnswersAgainAfterStopAndStart() throws Exception {
-        cluster.stop();
-        cluster.start();
-
-        assertThat(httpGet(helloIp, Duration.ofMinutes(3))).isEqualTo(MESSAGE);
-        assertThat(udpAsk(helloIp, Duration.ofSeconds(30))).isEqualTo(MESSAGE);
-    }
-
     private static Service helloService(String name) {
         return new ServiceBuilder().withNewMetadata().withName(name).endMetadata()
                 .withNewSpec().withType("LoadBalancer").addToSelector("app", "hello")

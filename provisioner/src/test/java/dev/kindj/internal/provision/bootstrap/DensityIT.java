@@ -3,6 +3,7 @@ package dev.kindj.internal.provision.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindj.config.ClusterConfig;
+import dev.kindj.internal.provision.TestDocker;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.docker.DockerNodeProvider;
 import dev.kindj.internal.provision.node.ExecResult;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Many one-node clusters running at once on a host whose {@code fs.inotify.max_user_instances} is left as it is (128 on the
  * test machines): all come up Ready with CoreDNS answering, and each node holds no more of root's inotify instances
- * than the preflight counts on. How many: {@code -Dkindj.densityClusters}, 3 by default to keep the suite short;
- * {@code bench/density.sh} runs ten.
+ * than the preflight counts on; each has its own network, and delete leaves no container, network or volume and the
+ * host's kernel settings as they were. How many: {@code -Dkindj.densityClusters}, 3 by default to keep the suite
+ * short; {@code bench/density.sh} runs ten.
  */
 class DensityIT {
 
@@ -45,7 +48,9 @@ class DensityIT {
             + " && ls -l $p/fd 2>/dev/null | grep -c anon_inode:inotify; done | awk '{s += $1} END {print s + 0}'";
 
     @Test
-    void clustersComeUpTogetherWithinRootsInotifyBudget() throws Exception {
+    void clustersComeUpTogetherWithinRootsInotifyBudgetAndDeleteCleanly() throws Exception {
+        Map<String, String> sysctlsBefore = ClusterIT.hostSysctls();
+        List<String> volumes = new ArrayList<>();
         ProcInotify inotify = new ProcInotify(Path.of("/proc"));
         HostReadings.InotifyUse before = inotify.read(0).value();
         String run = UUID.randomUUID().toString().substring(0, 4);
@@ -89,7 +94,10 @@ class DensityIT {
                     assertThat(rootInstances).as("root's inotify instances on " + node)
                             .isLessThanOrEqualTo(NodeInotifyUse.CONTROL_PLANE);
                     nodesTotal += rootInstances;
+                    volumes.add(varVolume(node));
                 }
+                assertThat(clusters.stream().map(cluster -> cluster.plan().nodeSubnet()).distinct())
+                        .as("each cluster has its own network").hasSize(CLUSTERS);
                 HostReadings.InotifyUse after = inotify.read(0).value();
                 System.out.printf("DensityIT: root's inotify instances on the host %d before, %d with the clusters"
                         + " (nodes' own %d), limit %d%n", before.inUse(), after.inUse(), nodesTotal, after.limit());
@@ -100,7 +108,19 @@ class DensityIT {
             }
             for (String name : names) {
                 assertThat(provider.listNodes(name)).isEmpty();
+                assertThat(provider.networkSubnet(name)).isEmpty();
             }
         }
+        assertThat(volumes).hasSize(CLUSTERS);
+        assertThat(TestDocker.client().listVolumesCmd().exec().getVolumes())
+                .as("the nodes' /var volumes are removed with them")
+                .noneMatch(volume -> volumes.contains(volume.getName()));
+        assertThat(ClusterIT.hostSysctls()).isEqualTo(sysctlsBefore);
+    }
+
+    private static String varVolume(String node) {
+        return TestDocker.client().inspectContainerCmd(node).exec().getMounts().stream()
+                .filter(mount -> "/var".equals(mount.getDestination().getPath()))
+                .findFirst().orElseThrow().getName();
     }
 }

@@ -8,7 +8,6 @@ import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
 import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.images.ImageLoader;
-import dev.kindj.internal.provision.node.Node;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -17,9 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real 1+2 cluster with a Deployment behind a Service, restarted by Docker alone and by stop and start: it must
- * come back by itself within a minute, pods, Service, DNS and the exported kubeconfig included; and its components
- * must come back within seconds when killed.
+ * A real 1+2 cluster with a Deployment behind a Service, restarted by Docker alone: it must come back by itself
+ * within a minute, pods, Service, DNS and the exported kubeconfig included; and its components must come back within
+ * seconds when killed. Stop and start are HaClusterIT's (the same workload on an HA cluster), ClusterTrafficIT's (a
+ * 1+2 cluster) and, through the CLI, ReadmeCommandsIT's.
  */
 class ClusterRestartIT {
 
@@ -56,18 +56,6 @@ class ClusterRestartIT {
         assertThat(Duration.between(restarted, Instant.now())).as("time until every node was Ready again")
                 .isLessThanOrEqualTo(BACK_WITHIN);
         assertEverythingWorksAgainSince(restarted);
-    }
-
-    @Test
-    void stopsAndStartsAgain() {
-        ClusterLifecycle.stop(cluster.provider(), cluster.name());
-        assertThat(cluster.provider().listNodes(cluster.name())).as("containers after stop")
-                .noneMatch(Node::isRunning);
-
-        Instant started = Instant.now();
-        ClusterLifecycle.start(cluster.provider(), cluster.name(), BACK_WITHIN);
-        assertThat(cluster.provider().listNodes(cluster.name())).allMatch(Node::isRunning);
-        assertEverythingWorksAgainSince(started);
     }
 
     @Test

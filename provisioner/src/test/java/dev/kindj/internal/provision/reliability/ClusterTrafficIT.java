@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * on the node, in every kube-proxy mode: a Service's ClusterIP on a port it lacks, pod addresses no node owns, and
  * pod addresses a node owns but no pod has. Refused means at once (a TCP reset, not a timeout) and counted by the
  * node's refusal rules; a counter on the way out of every node shows that none of it left. Nothing is sent before
- * the rules are seen in every node, after creation and again after the cluster stopped and started.
+ * the rules are seen in every node, after creation and (in the default mode) again after the cluster stopped and
+ * started.
  */
 class ClusterTrafficIT {
 
@@ -116,7 +117,10 @@ class ClusterTrafficIT {
             assertThat(egress(cluster, clientNode.name()).get("server")).as("the counters count: packets from %s to"
                     + " the server on %s", clientNode.name(), serverNode.name()).isPositive();
 
-            // the pod-network unit sets the refusals up again on every boot
+            // The pod-network unit sets the refusals up again on every boot, whatever kube-proxy does: one mode shows it.
+            if (mode != KubeProxyMode.IPTABLES) {
+                return;
+            }
             ClusterLifecycle.stop(cluster.provider(), cluster.name());
             Instant started = Instant.now();
             ClusterLifecycle.start(cluster.provider(), cluster.name(), Duration.ofMinutes(2));
