@@ -194,6 +194,9 @@ class HaClusterIT {
         }, () -> outageClient.pods().inNamespace("default").list().getItems().stream()
                 .map(pod -> pod.getMetadata().getName() + "=" + pod.getStatus().getPhase())
                 .collect(Collectors.joining(", ")));
+        // the restarts below bring back the workload made before the outage, no more
+        cluster.client().apps().deployments().inNamespace("default").withName(SCALED).withTimeout(1, TimeUnit.MINUTES)
+                .delete();
     }
 
     @Test
