@@ -18,9 +18,9 @@ public final class ControlPlaneUnits {
     private static final String DROP_IN = "kindj-user.conf";
     /**
      * Go's collector target for the control plane's processes: a heap may grow to 1.5x its live data between
-     * collections, not Go's default 2x. Idle, the API server keeps about 100 MiB live, so this returns about 50 MiB
-     * of a node's memory, and what churn adds (watch caches, Events) grows the node by 1.5x, not 2x, of itself; the
-     * collector runs twice as often (see BENCHMARKS.md, "Memory").
+     * collections, not Go's default 2x. A fresh one-node cluster takes 62 MiB less (the API server alone keeps about
+     * 100 MiB live), and what churn adds (watch caches, Events) grows a node by 1.5x, not 2x, of itself; the collector
+     * runs twice as often, which costs a second or two of a creation (BENCHMARKS.md, "Memory after churn").
      */
     static final int GOGC = 50;
     /** The user's name in a node's /etc/passwd; systemd runs units only as users it can look up. */
