@@ -75,7 +75,8 @@ public final class EtcdFiles {
                 .flag("peer-trusted-ca-file", certificate(PkiPaths.ETCD_CA))
                 .flag("peer-client-cert-auth", true)
                 // etcd keeps every write since its last snapshot in memory, plus 5000 for followers to catch up: at
-                // kubeadm's 10000 a test cluster's etcd rarely snapshots and only grows (BENCHMARKS.md, "Memory after churn")
+                // kubeadm's 10000 a test cluster's etcd rarely snapshots and only grows (BENCHMARKS.md, "Memory after
+                // churn")
                 .flag("snapshot-count", 1000)
                 // kubeadm's spelling for etcd 3.5, which the node image has (Debian's); 3.6 still accepts it
                 .flag("experimental-initial-corrupt-check", true)
