@@ -16,6 +16,13 @@ import java.util.Set;
 public final class ControlPlaneUnits {
 
     private static final String DROP_IN = "kindj-user.conf";
+    /**
+     * Go's collector target for the control plane's processes: a heap may grow to 1.5x its live data between
+     * collections, not Go's default 2x. A fresh one-node cluster takes 62 MiB less (the API server alone keeps about
+     * 100 MiB live), and what churn adds (watch caches, Events) grows a node by 1.5x, not 2x, of itself; the collector
+     * runs twice as often, which costs a second or two of a creation (BENCHMARKS.md, "Memory after churn").
+     */
+    static final int GOGC = 50;
     /** The user's name in a node's /etc/passwd; systemd runs units only as users it can look up. */
     static final String USER_NAME = "kindj-control-plane";
     /** The kubeconfigs of the components that run as the user; the kubelet's and the admins' stay root's. */
@@ -64,7 +71,7 @@ public final class ControlPlaneUnits {
     private static NodeFile dropIn(String unit, int uid, String extra) {
         return NodeFile.text("/etc/systemd/system/" + unit + ".service.d/" + DROP_IN,
                 "# kindj: runs as the cluster's control-plane user, not root (see ControlPlaneUser)\n"
-                        + "[Service]\nUser=" + uid + "\nGroup=" + uid + "\n" + extra,
+                        + "[Service]\nUser=" + uid + "\nGroup=" + uid + "\nEnvironment=GOGC=" + GOGC + "\n" + extra,
                 NodeFile.PUBLIC);
     }
 }

@@ -74,7 +74,10 @@ public final class EtcdFiles {
                 .flag("peer-key-file", key(PkiPaths.ETCD_PEER))
                 .flag("peer-trusted-ca-file", certificate(PkiPaths.ETCD_CA))
                 .flag("peer-client-cert-auth", true)
-                .flag("snapshot-count", 10000)
+                // etcd keeps every write since its last snapshot in memory, plus 5000 for followers to catch up: at
+                // kubeadm's 10000 a test cluster's etcd rarely snapshots and only grows (BENCHMARKS.md, "Memory after
+                // churn")
+                .flag("snapshot-count", 1000)
                 // kubeadm's spelling for etcd 3.5, which the node image has (Debian's); 3.6 still accepts it
                 .flag("experimental-initial-corrupt-check", true)
                 .flag("experimental-watch-progress-notify-interval", "5s")

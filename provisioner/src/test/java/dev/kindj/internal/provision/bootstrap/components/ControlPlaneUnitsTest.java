@@ -15,10 +15,11 @@ class ControlPlaneUnitsTest {
     private final ClusterPlan plan = TestPlans.plan(1, 1);
 
     @Test
-    void eachControlPlaneUnitRunsAsTheClustersUserAndEtcdGetsItsDataDirectory() {
+    void eachControlPlaneUnitRunsAsTheClustersUserWithGoGcAt50AndEtcdGetsItsDataDirectory() {
         Map<String, String> dropIns = ControlPlaneUnits.dropIns(plan).stream()
                 .collect(Collectors.toMap(NodeFile::path, file -> new String(file.content(), StandardCharsets.UTF_8)));
-        String user = "User=" + plan.controlPlaneUid() + "\nGroup=" + plan.controlPlaneUid() + "\n";
+        String user = "User=" + plan.controlPlaneUid() + "\nGroup=" + plan.controlPlaneUid()
+                + "\nEnvironment=GOGC=50\n";
 
         assertThat(dropIns).containsOnlyKeys(
                 "/etc/systemd/system/etcd.service.d/kindj-user.conf",

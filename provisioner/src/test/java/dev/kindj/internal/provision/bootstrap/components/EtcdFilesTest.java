@@ -41,7 +41,7 @@ class EtcdFilesTest {
                 entry("peer-key-file", "/etc/kubernetes/pki/etcd/peer.key"),
                 entry("peer-trusted-ca-file", "/etc/kubernetes/pki/etcd/ca.crt"),
                 entry("peer-client-cert-auth", "true"),
-                entry("snapshot-count", "10000"),
+                entry("snapshot-count", "1000"),
                 entry("experimental-initial-corrupt-check", "true"),
                 entry("experimental-watch-progress-notify-interval", "5s"));
     }
