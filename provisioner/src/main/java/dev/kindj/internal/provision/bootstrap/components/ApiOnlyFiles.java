@@ -60,8 +60,10 @@ public final class ApiOnlyFiles {
                 # kindj api-only node: etcd, kube-apiserver and kube-controller-manager, no systemd, no kubelet.
                 # Each component's output goes to the container's console, each line prefixed with its name.
                 set -u
+                export LC_ALL=C
                 trap 'trap - TERM INT; kill -TERM 0; wait; exit 0' TERM INT
-                start() { kindj-run "$1" 2>&1 | sed -u "s/^/$1: /" & }
+                components=()
+                start() { kindj-run "$1" 2>&1 | sed -u "s/^/$1: /" & components+=($!); }
                 start etcd
                 start kube-apiserver
                 # a kubeconfig's credentials as files, for openssl: NAME KUBECONFIG
@@ -74,23 +76,65 @@ public final class ApiOnlyFiles {
                 credentials super-admin %3$s
                 # the HTTP status of a request, empty while the API server does not answer: AS METHOD PATH [JSON_FILE]
                 status() {
-                  { printf '%%s %%s HTTP/1.0\r\n' "$2" "$3"
+                  { printf '%%s %%s HTTP/1.0\\r\\n' "$2" "$3"
                     if [ $# -gt 3 ]; then
-                      printf 'Content-Type: application/json\r\nContent-Length: %%s\r\n\r\n' "$(stat -c %%s "$4")"
+                      printf 'Content-Type: application/json\\r\\nContent-Length: %%s\\r\\n\\r\\n' "$(stat -c %%s "$4")"
                       cat "$4"
                     else
-                      printf '\r\n'
-                    fi; } | timeout 5 openssl s_client -quiet -connect 127.0.0.1:%4$d \
+                      printf '\\r\\n'
+                    fi; } | timeout 5 openssl s_client -quiet -connect 127.0.0.1:%4$d \\
                       -cert /run/kindj-$1.crt -key /run/kindj-$1.key 2>/dev/null | head -c 12 | cut -c 10-12
                 }
                 until (: </dev/tcp/127.0.0.1/%4$d) 2>/dev/null; do sleep 0.05; done
                 # the admin kubeconfig's group becomes cluster-admin, as on every kindj cluster (409: an earlier start's)
                 until [[ $(status super-admin POST %5$s %6$s) =~ ^(201|409)$ ]]; do sleep 0.05; done
-                until [ "$(status admin GET /readyz)" = 200 ]; do sleep 0.05; done
-                until [ "$(status admin GET /api/v1/namespaces/default)" = 200 ]; do sleep 0.05; done
+                # The looks for readiness go over one kept-alive connection as the admin: starting openssl costs
+                # far more CPU than a request, and the looks share the cores with the API server's start.
+                connect() {
+                  coproc api { exec openssl s_client -quiet -connect 127.0.0.1:%4$d \\
+                    -cert /run/kindj-admin.crt -key /run/kindj-admin.key 2>/dev/null; }
+                }
+                # sets code to the HTTP status of a GET on that connection, empty when the connection failed: PATH
+                look() {
+                  code=
+                  local line length=0 chunked= size status in=${api[0]:-} out=${api[1]:-}
+                  [ -n "$in" ] || return 0
+                  printf 'GET %%s HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' "$1" >&"$out" 2>/dev/null || return 0
+                  IFS= read -r -t 5 line <&"$in" || return 0
+                  status=${line:9:3}
+                  while IFS= read -r -t 5 line <&"$in"; do
+                    line=${line%%$'\\r'}
+                    [ -n "$line" ] || break
+                    case ${line,,} in
+                      content-length:*) length=${line//[!0-9]/} ;;
+                      transfer-encoding:*chunked*) chunked=1 ;;
+                    esac
+                  done
+                  if [ -n "$chunked" ]; then
+                    while IFS= read -r -t 5 line <&"$in"; do
+                      size=$((16#${line%%$'\\r'}))
+                      read -r -N $((size + 2)) -t 5 _ <&"$in" || return 0
+                      [ "$size" -gt 0 ] || break
+                    done
+                  elif [ "$length" -gt 0 ]; then
+                    read -r -N "$length" -t 5 _ <&"$in" || return 0
+                  fi
+                  code=$status
+                }
+                # until the admin gets 200 for PATH
+                await() {
+                  until look "$1"; [ "$code" = 200 ]; do
+                    [ -n "$code" ] || connect
+                    sleep 0.05
+                  done
+                }
+                connect
+                await /readyz
+                await /api/v1/namespaces/default
+                kill "$api_PID" 2>/dev/null
                 start kube-controller-manager
                 echo "%1$s"
-                wait -n
+                wait -n "${components[@]}"
                 echo "kindj: a component exited; the node stops (Docker restarts it)" >&2
                 exit 1
                 """.formatted(READY_LINE, PkiPaths.ADMIN_KUBECONFIG, PkiPaths.SUPER_ADMIN_KUBECONFIG,
