@@ -47,12 +47,12 @@ public final class ApiOnlyFiles {
     /**
      * Start-up time is the point, on machines with few cores. etcd and the API server start at once (the API server
      * retries etcd); the controller-manager starts once the API is ready (as on a full control plane), so that it does
-     * not slow the API server's own start. The waits cost little CPU and look often, since they share two cores with
-     * the API server's start: a bash TCP probe until it listens, then openssl (a tenth of kubectl's CPU; the image has
-     * no curl) for each request. The binding goes in as the super-admin (system:masters, which RBAC does not check)
-     * as soon as the API serves, while the API server still runs its post-start hooks; then {@code /readyz} and the
-     * default namespace as the admin (what fabric8 kube-api-test waits for, with the admin kubeconfig's own
-     * credentials, so they are proven allowed in).
+     * not slow the API server's own start. The waits cost little CPU, since they share the cores with the API server's
+     * start: a bash TCP probe until it listens; then the binding, as the super-admin (system:masters, which RBAC does
+     * not check), as soon as the API serves, while the API server still runs its post-start hooks; then {@code /readyz}
+     * and the default namespace as the admin (what fabric8 kube-api-test waits for, with the admin kubeconfig's own
+     * credentials, so they are proven allowed in), looked at every 50 ms over one kept-alive TLS connection (the image
+     * has no curl; an openssl process per look cost ~50 ms of CPU, mostly its own start).
      */
     private static String script() {
         return """
