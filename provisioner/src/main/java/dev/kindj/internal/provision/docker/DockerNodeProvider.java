@@ -44,6 +44,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,7 +57,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -261,6 +266,51 @@ public final class DockerNodeProvider implements NodeProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the console of " + nodeName, e);
+        }
+    }
+
+    /**
+     * One follow of the console (no polling); lines stamped before the container's latest start are an earlier
+     * start's. The engine ends the follow when the container stops.
+     */
+    @Override
+    public boolean awaitConsoleLine(String nodeName, String line, Duration timeout) throws InterruptedException {
+        Instant started = Instant.parse(docker.inspectContainerCmd(nodeName).exec().getState().getStartedAt());
+        CompletableFuture<Boolean> seen = new CompletableFuture<>();
+        ResultCallback.Adapter<Frame> follow = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                // with timestamps, each frame is one line: "TIME LINE\n"
+                String entry = new String(frame.getPayload(), StandardCharsets.UTF_8).stripTrailing();
+                int space = entry.indexOf(' ');
+                if (space > 0 && entry.substring(space + 1).equals(line)
+                        && !Instant.parse(entry.substring(0, space)).isBefore(started)) {
+                    seen.complete(true);
+                }
+            }
+
+            @Override
+            public void onComplete() {
+                seen.complete(false);
+                super.onComplete();
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                seen.completeExceptionally(error);
+                super.onError(error);
+            }
+        };
+        try (follow) {
+            docker.logContainerCmd(nodeName).withStdOut(true).withStdErr(true).withTimestamps(true)
+                    .withFollowStream(true).withSince((int) started.getEpochSecond()).exec(follow);
+            return seen.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("following the console of " + nodeName + " failed", e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

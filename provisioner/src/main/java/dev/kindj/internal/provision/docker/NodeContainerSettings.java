@@ -73,8 +73,7 @@ final class NodeContainerSettings {
 
     /**
      * A node that runs its components as plain processes: its network, published ports, a private cgroup namespace
-     * (its processes need no view of the host's cgroups) and restarts like the nodes; no tmpfs on /run, where its
-     * readiness marker lives: the engine's archive API, which kindj polls it through, does not see into tmpfs mounts.
+     * (its processes need no view of the host's cgroups) and restarts like the nodes.
      */
     static HostConfig commandNodeHostConfig(NodeSpec spec, String networkName) {
         return loadBalancerHostConfig(spec, networkName).withCgroupnsMode("private");

@@ -39,15 +39,15 @@ public final class ClusterLifecycle {
         }
         List<Node> nodes = ClusterNodes.kubernetesNodes(provider, clusterName);
         if (nodes.size() == 1 && provider.exists(nodes.get(0).name(), ApiOnlyFiles.SCRIPT)) {
-            awaitApiOnly(provider, clusterName, nodes.get(0).name(), waitForReady);
+            awaitApiOnly(provider, nodes.get(0).name(), waitForReady);
         } else {
             ClusterReadiness.await(provider, clusterName, waitForReady);
         }
     }
 
-    private static void awaitApiOnly(NodeProvider provider, String clusterName, String node, Duration timeout) {
+    private static void awaitApiOnly(NodeProvider provider, String node, Duration timeout) {
         try {
-            AwaitApiOnlyReady.await(provider, clusterName, node, timeout);
+            AwaitApiOnlyReady.await(provider, node, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + node, e);

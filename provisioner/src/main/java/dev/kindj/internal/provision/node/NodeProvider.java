@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,13 @@ public interface NodeProvider extends AutoCloseable {
 
     /** Copies a node container's console (its entrypoint's messages and systemd's boot) to {@code out}. */
     void copyConsole(String nodeName, OutputStream out);
+
+    /**
+     * Follows a node container's console, from its latest start on, until it prints {@code line} (a whole line).
+     *
+     * @return true once it has; false when the container stopped first or {@code timeout} passed
+     */
+    boolean awaitConsoleLine(String nodeName, String line, Duration timeout) throws InterruptedException;
 
     /**
      * A directory of a node as a tar stream, as {@code docker cp NODE:PATH -} gives it.

@@ -6,6 +6,7 @@ import dev.kindj.internal.provision.registry.LocalRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -178,6 +179,11 @@ public final class FakeNodeProvider implements NodeProvider {
     @Override
     public void copyConsole(String nodeName, OutputStream out) {
         // a fake node prints nothing
+    }
+
+    @Override
+    public boolean awaitConsoleLine(String nodeName, String line, Duration timeout) {
+        return false; // a fake node prints nothing
     }
 
     @Override

@@ -37,7 +37,9 @@ public final class ComponentFiles {
         }
         List<NodeFile> files = new ArrayList<>();
         if (node.isControlPlane()) {
-            files.addAll(apiAndControllers(plan, node, Map.of()));
+            files.add(etcdArgs(plan, node));
+            files.add(ApiServerFiles.args(plan, node));
+            files.add(ControllerManagerFiles.args(plan, node));
             files.add(SchedulerFiles.args(plan, node));
             files.addAll(ControlPlaneUnits.dropIns(plan));
         }
@@ -47,24 +49,24 @@ public final class ComponentFiles {
         return List.copyOf(files);
     }
 
-    /**
-     * etcd, kube-apiserver and kube-controller-manager: a control plane's part that an api-only node runs too.
-     *
-     * @param etcdDefaults etcd flags of this kind of node, which kubeadm patches may still replace
-     */
-    public static List<NodeFile> apiAndControllers(ClusterPlan plan, PlannedNode node, Map<String, String> etcdDefaults) {
-        return List.of(etcdArgs(plan, node, etcdDefaults), ApiServerFiles.args(plan, node),
-                ControllerManagerFiles.args(plan, node));
-    }
-
-    private static NodeFile etcdArgs(ClusterPlan plan, PlannedNode node, Map<String, String> etcdDefaults) {
+    private static NodeFile etcdArgs(ClusterPlan plan, PlannedNode node) {
         List<PlannedNode> controlPlanes = plan.controlPlanes();
         int position = controlPlanes.indexOf(node);
-        // sorted: the same flags in the same order on every run
-        Map<String, String> extraArgs = new LinkedHashMap<>(new TreeMap<>(etcdDefaults));
-        extraArgs.putAll(plan.config().kubeadmFor(node.config()).etcdArgs());
+        Map<String, String> extraArgs = etcdExtraArgs(plan, node, Map.of());
         return position == 0
                 ? EtcdFiles.newCluster(node, extraArgs)
                 : EtcdFiles.joining(node, controlPlanes.subList(0, position), extraArgs);
+    }
+
+    /**
+     * etcd flags of a kind of node followed by the node's kubeadm patches, which may replace them.
+     *
+     * @param etcdDefaults etcd flags of this kind of node
+     */
+    static Map<String, String> etcdExtraArgs(ClusterPlan plan, PlannedNode node, Map<String, String> etcdDefaults) {
+        // sorted: the same flags in the same order on every run
+        Map<String, String> extraArgs = new LinkedHashMap<>(new TreeMap<>(etcdDefaults));
+        extraArgs.putAll(plan.config().kubeadmFor(node.config()).etcdArgs());
+        return extraArgs;
     }
 }

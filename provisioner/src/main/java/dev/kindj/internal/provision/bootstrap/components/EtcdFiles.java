@@ -18,6 +18,8 @@ public final class EtcdFiles {
     public static final int CLIENT_PORT = 2379;
     public static final int PEER_PORT = 2380;
     public static final String LOCAL_CLIENT_URL = "https://127.0.0.1:" + CLIENT_PORT;
+    /** Where an api-only node's API server finds its etcd: plain HTTP, on the container's own loopback only. */
+    public static final String LOOPBACK_HTTP_CLIENT_URL = "http://127.0.0.1:" + CLIENT_PORT;
 
     private EtcdFiles() {}
 
@@ -47,6 +49,17 @@ public final class EtcdFiles {
         return args(node, initialCluster, "existing", extraArgs);
     }
 
+    /**
+     * The only member of an api-only node's etcd, over plain HTTP on the container's loopback: the API server beside it
+     * is its only client, nothing outside the container's network namespace reaches it, and the API server's start
+     * skips the TLS handshakes of its etcd connections (fabric8 kube-api-test runs etcd the same way).
+     */
+    public static NodeFile loopbackOnly(PlannedNode node, Map<String, String> extraArgs) {
+        String peerUrl = "http://127.0.0.1:" + PEER_PORT;
+        return tuned(member(node, LOOPBACK_HTTP_CLIENT_URL, LOOPBACK_HTTP_CLIENT_URL, peerUrl,
+                node.name() + "=" + peerUrl, "new"), extraArgs);
+    }
+
     public static String peerUrl(PlannedNode node) {
         return "https://" + node.ip() + ":" + PEER_PORT;
     }
@@ -54,18 +67,10 @@ public final class EtcdFiles {
     private static NodeFile args(PlannedNode node, List<PlannedNode> initialCluster, String state,
                                  Map<String, String> extraArgs) {
         String clientUrl = "https://" + node.ip() + ":" + CLIENT_PORT;
-        return new ComponentArgs("etcd")
-                .flag("name", node.name())
-                .flag("data-dir", DATA_DIR)
-                .flag("listen-client-urls", LOCAL_CLIENT_URL + "," + clientUrl)
-                .flag("advertise-client-urls", clientUrl)
-                .flag("listen-peer-urls", peerUrl(node))
-                .flag("initial-advertise-peer-urls", peerUrl(node))
-                .flag("listen-metrics-urls", "http://127.0.0.1:2381")
-                .flag("initial-cluster", initialCluster.stream()
-                        .map(member -> member.name() + "=" + peerUrl(member))
-                        .collect(Collectors.joining(",")))
-                .flag("initial-cluster-state", state)
+        String members = initialCluster.stream()
+                .map(member -> member.name() + "=" + peerUrl(member))
+                .collect(Collectors.joining(","));
+        return tuned(member(node, LOCAL_CLIENT_URL + "," + clientUrl, clientUrl, peerUrl(node), members, state)
                 .flag("cert-file", certificate(PkiPaths.ETCD_SERVER))
                 .flag("key-file", key(PkiPaths.ETCD_SERVER))
                 .flag("trusted-ca-file", certificate(PkiPaths.ETCD_CA))
@@ -73,7 +78,25 @@ public final class EtcdFiles {
                 .flag("peer-cert-file", certificate(PkiPaths.ETCD_PEER))
                 .flag("peer-key-file", key(PkiPaths.ETCD_PEER))
                 .flag("peer-trusted-ca-file", certificate(PkiPaths.ETCD_CA))
-                .flag("peer-client-cert-auth", true)
+                .flag("peer-client-cert-auth", true), extraArgs);
+    }
+
+    private static ComponentArgs member(PlannedNode node, String listenClientUrls, String clientUrl, String peerUrl,
+                                        String initialCluster, String state) {
+        return new ComponentArgs("etcd")
+                .flag("name", node.name())
+                .flag("data-dir", DATA_DIR)
+                .flag("listen-client-urls", listenClientUrls)
+                .flag("advertise-client-urls", clientUrl)
+                .flag("listen-peer-urls", peerUrl)
+                .flag("initial-advertise-peer-urls", peerUrl)
+                .flag("listen-metrics-urls", "http://127.0.0.1:2381")
+                .flag("initial-cluster", initialCluster)
+                .flag("initial-cluster-state", state);
+    }
+
+    private static NodeFile tuned(ComponentArgs member, Map<String, String> extraArgs) {
+        return member
                 // etcd keeps every write since its last snapshot in memory, plus 5000 for followers to catch up: at
                 // kubeadm's 10000 a test cluster's etcd rarely snapshots and only grows (BENCHMARKS.md, "Memory after
                 // churn")

@@ -3,7 +3,6 @@ package dev.kindj.internal.provision.bootstrap.steps;
 import dev.kindj.internal.provision.bootstrap.components.ApiOnlyFiles;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
-import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeProvider;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Waits until the api-only node's script marks it ready (API ready, admin allowed in), looking every few milliseconds:
- * a cheap file read through the engine. A node whose container stopped fails at once, with its console.
+ * Waits until the api-only node's script says on its console that it is ready (API ready, admin allowed in), following
+ * the console as it is written: nothing polls while the API server starts. A node whose container stopped fails at
+ * once, with its console.
  */
 public final class AwaitApiOnlyReady implements CreationStep {
 
     static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final long PAUSE_MILLIS = 25;
-    /** About once a second: a listing costs the engine more than a file check. */
-    private static final int POLLS_PER_RUNNING_CHECK = 40;
     private static final int CONSOLE_TAIL = 4000;
 
     @Override
@@ -29,30 +26,18 @@ public final class AwaitApiOnlyReady implements CreationStep {
 
     @Override
     public void run(CreationContext context) throws InterruptedException {
-        await(context.provider(), context.plan().name(), context.plan().firstControlPlane().name(), TIMEOUT);
+        await(context.provider(), context.plan().firstControlPlane().name(), TIMEOUT);
     }
 
-    /**
-     * Also after a start of a stopped api-only cluster, where the script removes the last start's marker first thing
-     * (a poll in the moment before that can still see it).
-     */
-    public static void await(NodeProvider provider, String clusterName, String node, Duration timeout)
-            throws InterruptedException {
+    /** Also after a start of a stopped api-only cluster: only what the script printed since that start counts. */
+    public static void await(NodeProvider provider, String node, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        for (int poll = 0; !provider.exists(node, ApiOnlyFiles.READY_MARKER); poll++) {
-            if (poll % POLLS_PER_RUNNING_CHECK == POLLS_PER_RUNNING_CHECK - 1 && !running(provider, clusterName, node)) {
-                throw new IllegalStateException("api-only node " + node + " stopped; its console:\n" + console(provider, node));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the API server of " + node + " was not ready after "
-                        + timeout.toSeconds() + " s; its console:\n" + console(provider, node));
-            }
-            Thread.sleep(PAUSE_MILLIS);
+        if (provider.awaitConsoleLine(node, ApiOnlyFiles.READY_LINE, timeout)) {
+            return;
         }
-    }
-
-    private static boolean running(NodeProvider provider, String clusterName, String node) {
-        return provider.listNodes(clusterName).stream().filter(n -> n.name().equals(node)).anyMatch(Node::isRunning);
+        String problem = Instant.now().isBefore(deadline) ? "api-only node " + node + " stopped"
+                : "the API server of " + node + " was not ready after " + timeout.toSeconds() + " s";
+        throw new IllegalStateException(problem + "; its console:\n" + console(provider, node));
     }
 
     private static String console(NodeProvider provider, String node) {

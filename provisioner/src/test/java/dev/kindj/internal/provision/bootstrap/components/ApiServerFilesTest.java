@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.kindj.config.Networking;
 import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.plan.ClusterPlan;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,21 @@ class ApiServerFilesTest {
                 entry("service-account-key-file", "/etc/kubernetes/pki/sa.pub"),
                 entry("service-account-signing-key-file", "/etc/kubernetes/pki/sa.key"),
                 entry("service-cluster-ip-range", "10.96.0.0/16"));
+    }
+
+    @Test
+    void apiOnlyNodeReachesItsEtcdOverLoopbackHttpWithoutEtcdCredentials() {
+        ClusterPlan plan = TestPlans.plan(1, 0);
+        Map<String, String> flags = flags(ApiServerFiles.withLoopbackEtcd(plan, plan.firstControlPlane()));
+
+        assertThat(flags).containsEntry("etcd-servers", "http://127.0.0.1:2379")
+                .doesNotContainKeys("etcd-cafile", "etcd-certfile", "etcd-keyfile")
+                .containsEntry("tls-cert-file", "/etc/kubernetes/pki/apiserver.crt")
+                .containsEntry("client-ca-file", "/etc/kubernetes/pki/ca.crt");
+        Map<String, String> controlPlane = new HashMap<>(flags(ApiServerFiles.args(plan, plan.firstControlPlane())));
+        controlPlane.keySet().removeAll(List.of("etcd-servers", "etcd-cafile", "etcd-certfile", "etcd-keyfile"));
+        flags.remove("etcd-servers");
+        assertThat(flags).isEqualTo(controlPlane);
     }
 
     @Test

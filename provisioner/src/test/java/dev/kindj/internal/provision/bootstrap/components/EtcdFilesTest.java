@@ -47,6 +47,26 @@ class EtcdFilesTest {
     }
 
     @Test
+    void loopbackOnlyMemberListensOnlyOnLoopbackOverHttpAndKeepsPatchesLast() {
+        NodeFile file = EtcdFiles.loopbackOnly(TestPlans.plan(1, 0).firstControlPlane(), Map.of("quota-backend-bytes", "1"));
+
+        assertThat(flags(file)).containsExactly(
+                entry("name", "demo-control-plane"),
+                entry("data-dir", "/var/lib/etcd"),
+                entry("listen-client-urls", "http://127.0.0.1:2379"),
+                entry("advertise-client-urls", "http://127.0.0.1:2379"),
+                entry("listen-peer-urls", "http://127.0.0.1:2380"),
+                entry("initial-advertise-peer-urls", "http://127.0.0.1:2380"),
+                entry("listen-metrics-urls", "http://127.0.0.1:2381"),
+                entry("initial-cluster", "demo-control-plane=http://127.0.0.1:2380"),
+                entry("initial-cluster-state", "new"),
+                entry("snapshot-count", "1000"),
+                entry("experimental-initial-corrupt-check", "true"),
+                entry("experimental-watch-progress-notify-interval", "5s"),
+                entry("quota-backend-bytes", "1"));
+    }
+
+    @Test
     void joiningMemberListsTheMembersSoFarAndItselfAsExisting() {
         NodeFile file = EtcdFiles.joining(controlPlanes.get(2), controlPlanes.subList(0, 2), Map.of());
 
