@@ -4,7 +4,7 @@
 # RUNS times each (default 3); prints each run and the medians.
 # Usage: bench/create-cluster.sh [RUNS]
 # Environment: KINDJ_JAR, another build of the CLI to measure (say, main's, for a before/after);
-# NAME_PREFIX, the clusters' name prefix (default bench).
+# NAME_PREFIX, the clusters' name prefix (default bench); SHAPES, which of "1 1+2" to measure (default both).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${1:-3}
@@ -30,7 +30,7 @@ YAML
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 seconds() { awk -v s="$1" -v e="$(date +%s%N)" 'BEGIN {printf "%.1f", (e - s) / 1e9}'; }
 
-for shape in 1 1+2; do
+for shape in ${SHAPES:-1 1+2}; do
   creates=() deletes=() memory=()
   for i in $(seq 1 "$runs"); do
     name="${NAME_PREFIX:-bench}-$i"
