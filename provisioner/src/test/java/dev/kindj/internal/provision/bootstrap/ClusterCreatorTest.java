@@ -85,7 +85,7 @@ class ClusterCreatorTest {
                 .create();
         assertThat(provider.calls("rollout status deployment/coredns")).as("calls after creating 'bare'").hasSize(1);
         assertThat(provider.calls("get serviceaccount default")).hasSize(1);
-        assertThat(provider.calls("systemctl start kube-proxy")).hasSize(1);
+        assertThat(provider.calls("systemctl start kubelet kube-proxy")).hasSize(1);
     }
 
     @Test

@@ -56,7 +56,8 @@ class LiveNodesTest {
         assertThat(progress.started).containsExactlyElementsOf(expected);
         assertThat(progress.finished).containsExactlyElementsOf(expected);
         assertThat(callsSinceCreation("createNode")).containsExactly("createNode " + ADDED);
-        assertThat(callsSinceCreation("systemctl start kubelet")).containsExactly("exec " + ADDED + ": systemctl start kubelet");
+        assertThat(callsSinceCreation("systemctl start kubelet")).containsExactly("exec " + ADDED
+                + ": sh -c systemctl enable --now " + PodNetworkFiles.UNIT + " && systemctl start kubelet kube-proxy");
         assertThat(callsSinceCreation("copyIn " + ADDED + ":")).first().asString().contains(PkiPaths.KUBELET_KUBECONFIG);
         assertThat(callsSinceCreation("systemctl restart " + PodNetworkFiles.UNIT)).containsExactlyInAnyOrder(
                 "exec " + CONTROL_PLANE + ": systemctl restart " + PodNetworkFiles.UNIT,
@@ -89,7 +90,7 @@ class LiveNodesTest {
 
     @Test
     void aJoinThatFailsLaterTakesBackItsNodeObjectAndTheRoutesToIt() {
-        provider.answer(ADDED + ": systemctl start kubelet", 1, "");
+        provider.answer(ADDED + ": sh -c systemctl enable --now " + PodNetworkFiles.UNIT, 1, "");
 
         assertThatThrownBy(() -> LiveNodes.add(provider, "demo", NodeRole.WORKER, Optional.empty(), progress))
                 .isInstanceOf(ClusterCreationException.class)
@@ -166,8 +167,8 @@ class LiveNodesTest {
         assertThat(calls).anyMatch(call -> call.contains("delete node " + added + " --ignore-not-found"));
         assertThat(indexOf(calls, "exec " + added + ": systemctl start etcd"))
                 .isLessThan(indexOf(calls, "exec " + added + ": systemctl start kube-apiserver"));
-        assertThat(calls)
-                .contains("exec " + added + ": systemctl start kube-apiserver kube-controller-manager kube-scheduler");
+        assertThat(indexOf(calls, "openssl s_client")).as("the API server's readiness, before the components that use it")
+                .isNotNegative().isLessThan(indexOf(calls, "exec " + added + ": systemctl start kube-controller-manager kube-scheduler"));
         assertThat(provider.file(added, PkiPaths.certificate(PkiPaths.ETCD_PEER))).isPresent();
         ClusterPlan after = LiveClusterPlan.read(provider, "ha");
         assertThat(after.controlPlanes()).extracting(PlannedNode::name)

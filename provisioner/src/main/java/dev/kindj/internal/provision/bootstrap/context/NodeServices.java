@@ -16,12 +16,19 @@ public final class NodeServices {
         provider.exec(nodeName, command, null).orThrow(nodeName);
     }
 
-    /** Reloads unit files written by kindj and enables and starts the given ones. */
-    public static void enableNow(NodeProvider provider, String nodeName, String... units) {
-        provider.exec(nodeName, "systemctl", "daemon-reload").orThrow(nodeName);
-        List<String> command = new ArrayList<>(List.of("systemctl", "enable", "--now"));
-        command.addAll(List.of(units));
-        provider.exec(nodeName, command, null).orThrow(nodeName);
+    /**
+     * Enables and starts {@code enable}, unit files written by kindj (enable reloads systemd's configuration, so it sees
+     * them), then starts {@code start} once those have started: one exec, since each is a round trip to the engine.
+     */
+    public static void enableNowThenStart(NodeProvider provider, String nodeName, List<String> enable, List<String> start) {
+        List<String> commands = new ArrayList<>();
+        if (!enable.isEmpty()) {
+            commands.add("systemctl enable --now " + String.join(" ", enable));
+        }
+        if (!start.isEmpty()) {
+            commands.add("systemctl start " + String.join(" ", start));
+        }
+        provider.exec(nodeName, List.of("sh", "-c", String.join(" && ", commands)), null).orThrow(nodeName);
     }
 
     /** The unit's recent journal, for error messages. */

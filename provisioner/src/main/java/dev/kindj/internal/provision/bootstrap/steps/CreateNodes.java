@@ -47,7 +47,10 @@ public final class CreateNodes implements CreationStep {
     private static void awaitBoot(NodeProvider provider, String nodeName) {
         String[] lastState = {"not started"};
         Waits.until("systemd to boot on " + nodeName, BOOT_TIMEOUT, () -> {
-            lastState[0] = provider.exec(nodeName, "systemctl", "is-system-running").stdout().strip();
+            // --wait returns when the boot ends, so one exec sees it at once (polling from here took 4 tries, 1 s
+            // after the boot ended); timeout bounds it for the deadline, and a systemd not yet answering fails at once.
+            lastState[0] = provider.exec(nodeName, "timeout", "10", "systemctl", "is-system-running", "--wait")
+                    .stdout().strip();
             return lastState[0].equals("running") || lastState[0].equals("degraded");
         }, () -> lastState[0]);
     }

@@ -1,7 +1,9 @@
 package dev.kindj.internal.provision.bootstrap.steps;
 
+import static dev.kindj.internal.provision.pki.PkiPaths.certificate;
+import static dev.kindj.internal.provision.pki.PkiPaths.key;
+
 import dev.kindj.internal.provision.Waits;
-import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.bootstrap.context.NodeServices;
@@ -12,12 +14,14 @@ import dev.kindj.internal.provision.plan.PlannedNode;
 import java.time.Duration;
 
 /**
- * Starts kube-apiserver, the controller-manager and the scheduler (which elect one leader among themselves) on every
- * added control plane and waits until each API server is ready.
+ * Starts kube-apiserver on every added control plane, waits until it is ready, then starts the controller-manager and
+ * the scheduler (which elect one leader among themselves).
  */
 public final class StartControlPlane implements CreationStep {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** How long one exec polls before the wait checks its deadline (and the polling starts again). */
+    private static final int POLL_SECONDS = 10;
 
     @Override
     public String title() {
@@ -28,15 +32,30 @@ public final class StartControlPlane implements CreationStep {
     public void run(CreationContext context) {
         NodeProvider provider = context.provider();
         context.forEach(context.addedNodes().stream().filter(PlannedNode::isControlPlane).toList(), node -> {
-            // The controller-manager and scheduler start with it, as they do at every boot: each waits for the API
-            // by itself, and the controller-manager's start (one client per controller) is what pods wait for.
-            NodeServices.start(provider, node.name(), "kube-apiserver", "kube-controller-manager", "kube-scheduler");
-            // This node's own API server, not the cluster endpoint (the load balancer) the kubeconfig names.
-            String server = "https://" + node.ip() + ":" + ClusterPlan.API_SERVER_PORT;
-            AdminKubectl kubectl = new AdminKubectl(provider, node.name(), PkiPaths.SUPER_ADMIN_KUBECONFIG);
+            NodeServices.start(provider, node.name(), "kube-apiserver");
             Waits.until("kube-apiserver on " + node.name() + " to be ready", TIMEOUT,
-                    () -> kubectl.run("--server=" + server, "get", "--raw=/readyz").succeeded(),
-                    () -> server + "/readyz not ready; journal:\n" + NodeServices.journal(provider, node.name(), "kube-apiserver"));
+                    () -> provider.exec(node.name(), "timeout", String.valueOf(POLL_SECONDS), "sh", "-c",
+                            "until " + readyzAnswers200(node) + "; do sleep 0.1; done").succeeded(),
+                    () -> "/readyz of " + node.ip() + " not ready; journal:\n"
+                            + NodeServices.journal(provider, node.name(), "kube-apiserver"));
+            // Started once the API is ready, they get their leader leases at the first try: started with it (as at
+            // every boot), their first tries failed while the API server started and the next came 2 s later, which
+            // every pod waited for; they also took CPU from the API server's start.
+            NodeServices.start(provider, node.name(), "kube-controller-manager", "kube-scheduler");
         });
+    }
+
+    /**
+     * A shell condition: this node's own API server (not the cluster endpoint the kubeconfig names) answers
+     * {@code /readyz} with 200. openssl's TLS client costs a tenth of a kubectl run's CPU (the image has no curl), so
+     * it can look every 0.1 s, inside the node, while the API server starts on the same cores. It shows the API
+     * server's kubelet client certificate, so that it is let in also where a config turned anonymous requests off.
+     */
+    private static String readyzAnswers200(PlannedNode node) {
+        return "printf 'GET /readyz HTTP/1.0\\r\\n\\r\\n' | timeout 2 openssl s_client -quiet"
+                + " -connect " + node.ip() + ":" + ClusterPlan.API_SERVER_PORT
+                + " -cert " + certificate(PkiPaths.API_SERVER_KUBELET_CLIENT)
+                + " -key " + key(PkiPaths.API_SERVER_KUBELET_CLIENT)
+                + " 2>/dev/null | head -n 1 | grep -q ' 200 '";
     }
 }

@@ -5,8 +5,8 @@ import dev.kindj.internal.provision.bootstrap.components.PodNetworkFiles;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
 import dev.kindj.internal.provision.bootstrap.context.NodeServices;
-import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.plan.PlannedNode;
+import java.util.List;
 
 /** On every added node: pod routes and masquerading, then the kubelet and kube-proxy. */
 public final class StartNodeAgents implements CreationStep {
@@ -22,14 +22,11 @@ public final class StartNodeAgents implements CreationStep {
     }
 
     private static void startOn(CreationContext context, PlannedNode node) {
-        NodeProvider provider = context.provider();
         var networking = context.plan().config().networking();
-        if (!networking.disableDefaultCNI()) {
-            NodeServices.enableNow(provider, node.name(), PodNetworkFiles.UNIT);
-        }
-        NodeServices.start(provider, node.name(), "kubelet");
-        if (networking.kubeProxyMode() != KubeProxyMode.NONE) {
-            NodeServices.start(provider, node.name(), "kube-proxy");
-        }
+        List<String> enable = networking.disableDefaultCNI() ? List.of() : List.of(PodNetworkFiles.UNIT);
+        List<String> start = networking.kubeProxyMode() == KubeProxyMode.NONE
+                ? List.of("kubelet")
+                : List.of("kubelet", "kube-proxy");
+        NodeServices.enableNowThenStart(context.provider(), node.name(), enable, start);
     }
 }
