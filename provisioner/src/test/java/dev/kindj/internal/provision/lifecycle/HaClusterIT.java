@@ -13,7 +13,6 @@ import dev.kindj.internal.provision.bootstrap.context.Etcdctl;
 import dev.kindj.internal.provision.bootstrap.context.NodeServices;
 import dev.kindj.internal.provision.images.ImageLoader;
 import dev.kindj.internal.provision.node.ExecResult;
-import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.PlannedNode;
@@ -334,13 +333,9 @@ class HaClusterIT {
         return plan.controlPlanes().stream().map(PlannedNode::name).toList();
     }
 
-    /** A bounded wait whose failure also names every container's state. */
+    /** A bounded wait whose failure also describes the cluster: every container's state, and nodes and pods. */
     private static void await(String what, Duration timeout, BooleanSupplier condition, Supplier<String> lastState) {
-        Waits.until(what, timeout, condition, () -> lastState.get() + "; containers: " + containerStates());
-    }
-
-    private static Map<String, String> containerStates() {
-        return cluster.provider().listNodes(cluster.name()).stream().collect(Collectors.toMap(Node::name, Node::state));
+        Waits.until(what, timeout, condition, () -> lastState.get() + "; " + cluster.describe());
     }
 
     private static Deployment deployment(String name) {
