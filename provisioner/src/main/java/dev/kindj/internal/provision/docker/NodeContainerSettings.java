@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
 import dev.kindj.config.Mount;
 import dev.kindj.config.MountPropagation;
+import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
 import dev.kindj.config.PortMapping;
 import java.nio.file.Files;
@@ -33,6 +34,14 @@ final class NodeContainerSettings {
         EXPLICIT
     }
 
+    /**
+     * The CPU weight of the containers the API is served from (control planes, the load balancer), against Docker's
+     * 1024 for every other container: when pods start on the workers and the cores are all busy, the API server,
+     * etcd and haproxy still get the CPU they ask for, so that clients' requests are not queued behind runc and the
+     * kubelets. An idle control plane uses no more for it.
+     */
+    static final int API_PATH_CPU_SHARES = 4096;
+
     private NodeContainerSettings() {
     }
 
@@ -49,6 +58,9 @@ final class NodeContainerSettings {
                 // Nodes come back after `docker restart` and engine restarts, but not after `kindj stop`.
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
                 .withInit(false);
+        if (spec.role() == NodeRole.CONTROL_PLANE) {
+            host.withCpuShares(API_PATH_CPU_SHARES);
+        }
         if (spec.dnsSearch() != null) {
             // Docker reads the search domain "." as none, which is what kind's dnsSearch: [] asks for
             host.withDnsSearch(spec.dnsSearch().isEmpty() ? List.of(".") : spec.dnsSearch());
@@ -68,7 +80,8 @@ final class NodeContainerSettings {
         return HostConfig.newHostConfig()
                 .withNetworkMode(networkName)
                 .withPortBindings(portBindings(spec.ports()))
-                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
+                .withCpuShares(API_PATH_CPU_SHARES);
     }
 
     /**

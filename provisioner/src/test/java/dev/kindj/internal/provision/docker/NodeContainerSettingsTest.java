@@ -34,6 +34,22 @@ class NodeContainerSettingsTest {
                 .containsExactly(SELContext.single, SELContext.none);
     }
 
+    @Test
+    void theApiPathOutweighsWorkersForCpu() {
+        assertThat(cpuShares(NodeRole.CONTROL_PLANE)).isEqualTo(NodeContainerSettings.API_PATH_CPU_SHARES);
+        assertThat(cpuShares(NodeRole.WORKER)).isNull(); // Docker's default, 1024
+        NodeSpec balancer = new NodeSpec("lb", "c", NodeRole.LOAD_BALANCER, "img", "172.28.5.2", List.of(), List.of(),
+                Map.of());
+        assertThat(NodeContainerSettings.loadBalancerHostConfig(balancer, "net").getCpuShares())
+                .isEqualTo(NodeContainerSettings.API_PATH_CPU_SHARES);
+        assertThat(NodeContainerSettings.API_PATH_CPU_SHARES).isGreaterThan(1024);
+    }
+
+    private static Integer cpuShares(NodeRole role) {
+        NodeSpec spec = new NodeSpec("n", "c", role, "img", "172.28.5.10", List.of(), List.of(), Map.of());
+        return NodeContainerSettings.hostConfig(spec, "net", NodeContainerSettings.Rights.EXPLICIT).getCpuShares();
+    }
+
     private static String[] dnsSearch(List<String> domains) {
         NodeSpec spec = new NodeSpec("n", "c", NodeRole.WORKER, "img", "172.28.5.10", List.of(), List.of(), Map.of(),
                 domains);
