@@ -99,8 +99,10 @@ public final class EtcdFiles {
         return member
                 // etcd keeps every write since its last snapshot in memory, plus 5000 for followers to catch up: at
                 // kubeadm's 10000 a test cluster's etcd rarely snapshots and only grows (BENCHMARKS.md, "Memory after
-                // churn")
+                // churn"). A follower more than 500 writes behind, rare between containers on one host, gets a
+                // snapshot of the database instead, which in a test cluster is a few MB.
                 .flag("snapshot-count", 1000)
+                .flag("experimental-snapshot-catchup-entries", 500)
                 // kubeadm's spelling for etcd 3.5, which the node image has (Debian's); 3.6 still accepts it
                 .flag("experimental-initial-corrupt-check", true)
                 .flag("experimental-watch-progress-notify-interval", "5s")

@@ -42,6 +42,7 @@ class EtcdFilesTest {
                 entry("peer-trusted-ca-file", "/etc/kubernetes/pki/etcd/ca.crt"),
                 entry("peer-client-cert-auth", "true"),
                 entry("snapshot-count", "1000"),
+                entry("experimental-snapshot-catchup-entries", "500"),
                 entry("experimental-initial-corrupt-check", "true"),
                 entry("experimental-watch-progress-notify-interval", "5s"));
     }
@@ -61,6 +62,7 @@ class EtcdFilesTest {
                 entry("initial-cluster", "demo-control-plane=http://127.0.0.1:2380"),
                 entry("initial-cluster-state", "new"),
                 entry("snapshot-count", "1000"),
+                entry("experimental-snapshot-catchup-entries", "500"),
                 entry("experimental-initial-corrupt-check", "true"),
                 entry("experimental-watch-progress-notify-interval", "5s"),
                 entry("quota-backend-bytes", "1"));
