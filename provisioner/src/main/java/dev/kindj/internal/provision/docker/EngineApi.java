@@ -1,12 +1,13 @@
 package dev.kindj.internal.provision.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -18,12 +19,23 @@ import java.util.Optional;
  */
 final class EngineApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final DockerHttpClient http;
 
     EngineApi(DockerHttpClient http) {
         this.http = http;
+    }
+
+    /**
+     * Asks whether the engine runs, as the docker CLI does first.
+     *
+     * @throws DockerUnavailableException when nothing answers there
+     */
+    void ping(URI dockerHost) {
+        try (InputStream answer = stream("/_ping")) {
+            answer.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            throw new DockerUnavailableException(dockerHost.toString(), e);
+        }
     }
 
     /** @param path the path and query, e.g. {@code /networks} */
@@ -41,9 +53,9 @@ final class EngineApi {
             }
             if (response.getStatusCode() != 200) {
                 throw new IllegalStateException("the Docker engine answered " + response.getStatusCode() + " to GET " + path
-                        + ": " + JSON.readTree(response.getBody()).path("message").asText());
+                        + ": " + JsonTrees.read(response.getBody()).path("message").asText());
             }
-            return Optional.of(JSON.readTree(response.getBody()));
+            return Optional.of(JsonTrees.read(response.getBody()));
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path + " failed", e);
         }
@@ -56,7 +68,7 @@ final class EngineApi {
         DockerHttpClient.Response response = http.execute(request);
         try {
             if (response.getStatusCode() != 200) {
-                String message = JSON.readTree(response.getBody()).path("message").asText();
+                String message = JsonTrees.read(response.getBody()).path("message").asText();
                 response.close();
                 throw new IllegalStateException("the Docker engine answered " + response.getStatusCode() + " to GET "
                         + path + ": " + message);
