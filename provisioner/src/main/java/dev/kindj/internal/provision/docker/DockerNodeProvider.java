@@ -526,44 +526,21 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public ExecResult exec(String nodeName, List<String> command, InputStream stdin) {
         long start = System.nanoTime();
-        String execId = docker.execCreateCmd(nodeName)
-                .withCmd(command.toArray(String[]::new))
-                .withAttachStdout(true)
-                .withAttachStderr(true)
-                .withAttachStdin(stdin != null)
-                .exec()
-                .getId();
+        // Plain JSON requests (EngineApi): docker-java's exec commands made its client, models and callbacks for the
+        // few exec requests of a command such as `kindj load docker-image` of images the nodes have.
+        String execId = engine.createExec(nodeName, command, stdin != null);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         if (stdin != null) {
             StdinExec.run(dockerHost, tls, execId, stdin, stdout, stderr);
         } else {
-            awaitOutput(execId, command, nodeName, stdout, stderr);
+            engine.runExec(execId, stdout, stderr);
         }
-        Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        int exit = exitCode == null ? -1 : exitCode.intValue();
+        int exit = engine.execExitCode(execId);
         // The command only: stdin can carry keys and certificates.
         LOG.debug("exec on {}: {} -> exit {} in {} ms", nodeName, String.join(" ", command), exit,
                 (System.nanoTime() - start) / 1_000_000);
         return new ExecResult(command, exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-    }
-
-    private void awaitOutput(String execId, List<String> command, String nodeName,
-            ByteArrayOutputStream stdout, ByteArrayOutputStream stderr) {
-        try {
-            docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    switch (frame.getStreamType()) {
-                        case STDERR -> stderr.writeBytes(frame.getPayload());
-                        default -> stdout.writeBytes(frame.getPayload());
-                    }
-                }
-            }).awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command + " on " + nodeName, e);
-        }
     }
 
     @Override

@@ -135,7 +135,7 @@ final class StdinExec {
     }
 
     /** Docker multiplexes both streams as frames: 1 byte stream id, 3 padding, 4 bytes length. */
-    private static void demultiplex(DataInputStream in, OutputStream stdout, OutputStream stderr) throws IOException {
+    static void demultiplex(DataInputStream in, OutputStream stdout, OutputStream stderr) throws IOException {
         byte[] header = new byte[8];
         while (true) {
             try {
