@@ -105,7 +105,8 @@ final class StdinExec {
         }
     }
 
-    private static String readLine(DataInputStream in) throws IOException {
+    /** One line of an HTTP answer's head, without its line break. */
+    static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {

@@ -2,8 +2,6 @@ package dev.kindj.internal.provision.docker;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,13 +49,13 @@ final class UnixSocketHttp implements DockerHttpClient {
             }
             out.flush();
             InputStream in = new BufferedInputStream(Channels.newInputStream(channel));
-            String status = line(in);
+            String status = StdinExec.readLine(in);
             String[] parts = status.split(" ", 3);
             if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
                 throw new IOException("not an HTTP answer from " + socket + ": " + status);
             }
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            for (String header = StdinExec.readLine(in); !header.isEmpty(); header = StdinExec.readLine(in)) {
                 int colon = header.indexOf(':');
                 if (colon > 0) {
                     headers.computeIfAbsent(header.substring(0, colon).trim(), name -> new ArrayList<>())
@@ -77,19 +75,6 @@ final class UnixSocketHttp implements DockerHttpClient {
     @Override
     public void close() {
         // one connection per request, closed with its answer
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new EOFException("the engine closed the connection in the middle of its answer's head");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static void closeQuietly(SocketChannel channel) {
