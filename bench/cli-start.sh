@@ -3,7 +3,8 @@
 # alternating in every round, RUNS rounds (default 7), and prints the medians:
 #   docker ps -a;  kindj version (no engine involved);  kindj get clusters (one engine round-trip per list);
 #   the same jar's version and get clusters with plain `java -jar` (no class data sharing archive, no launcher flags);
-#   with BEFORE_JAR=path also that jar's version and get clusters (plain `java -jar`), e.g. a build of an older commit.
+#   with BEFORE_LAUNCHER=path (another checkout's ./kindj) or BEFORE_JAR=path (plain `java -jar`) also that build's
+#   version and get clusters, e.g. of an older commit.
 # Usage: bench/cli-start.sh [RUNS]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -18,7 +19,7 @@ for i in $(seq 1 "$runs"); do
   start=$(date +%s%N); kindj get clusters >/dev/null 2>&1; clusters+=("$(seconds "$start")")
   start=$(date +%s%N); plain version >/dev/null; plain_version+=("$(seconds "$start")")
   start=$(date +%s%N); plain get clusters >/dev/null 2>&1; plain_clusters+=("$(seconds "$start")")
-  if [[ -n ${BEFORE_JAR:-} ]]; then
+  if has_before; then
     start=$(date +%s%N); before version >/dev/null; old_version+=("$(seconds "$start")")
     start=$(date +%s%N); before get clusters >/dev/null 2>&1; old_clusters+=("$(seconds "$start")")
   fi
@@ -29,7 +30,7 @@ echo "kindj version:            ${version[*]} s (median $(m "${version[@]}") s)"
 echo "kindj get clusters:       ${clusters[*]} s (median $(m "${clusters[@]}") s)"
 echo "plain java -jar: version:  ${plain_version[*]} s (median $(m "${plain_version[@]}") s)"
 echo "plain java -jar: get clusters: ${plain_clusters[*]} s (median $(m "${plain_clusters[@]}") s)"
-if [[ -n ${BEFORE_JAR:-} ]]; then
+if has_before; then
   echo "before: version:          ${old_version[*]} s (median $(m "${old_version[@]}") s)"
   echo "before: get clusters:     ${old_clusters[*]} s (median $(m "${old_clusters[@]}") s)"
 fi

@@ -14,5 +14,10 @@ else
   "$root/kindj" version >/dev/null   # builds the CLI when needed
   kindj() { "$root/kindj" "$@"; }
 fi
-# A second kindj to alternate with in the same rounds (BEFORE_JAR=path, plain `java -jar`), if given.
-before() { java -jar "$BEFORE_JAR" "$@"; }
+# A second kindj to alternate with in the same rounds, if given: BEFORE_LAUNCHER=path runs another checkout's
+# ./kindj launcher (its flags and archive, e.g. main's, to compare launchers), else BEFORE_JAR=path that jar with
+# plain `java -jar`.
+before() {
+  if [[ -n ${BEFORE_LAUNCHER:-} ]]; then "$BEFORE_LAUNCHER" "$@"; else java -jar "$BEFORE_JAR" "$@"; fi
+}
+has_before() { [[ -n ${BEFORE_LAUNCHER:-}${BEFORE_JAR:-} ]]; }

@@ -4,7 +4,8 @@
 #   cold:    the nodes lack the image. Every load gets a new image under the same name, so from the second on the
 #            nodes have that name on an older image (the tag moved, as when an app is rebuilt);
 #   skipped: the same load again, every node has the image;
-#   with BEFORE_JAR=path also that jar's cold and skipped loads (plain `java -jar`), e.g. a build of an older commit.
+#   with BEFORE_LAUNCHER=path (another checkout's ./kindj) or BEFORE_JAR=path (plain `java -jar`) also that build's
+#   cold and skipped loads, e.g. of an older commit.
 # Usage: bench/load-image.sh [RUNS] [CLUSTER]   (CLUSTER: an existing 3-node cluster to use, else one is made,
 #        named BENCH_NAME or bench-load)
 set -euo pipefail
@@ -43,7 +44,7 @@ for i in $(seq 1 "$runs"); do
   start=$(date +%s%N); docker save "$image" > /dev/null; saves+=("$(seconds "$start")")
   start=$(date +%s%N); kindj load docker-image -q --name "$cluster" "$image"; cold+=("$(seconds "$start")")
   start=$(date +%s%N); kindj load docker-image -q --name "$cluster" "$image"; skip+=("$(seconds "$start")")
-  if [[ -n ${BEFORE_JAR:-} ]]; then
+  if has_before; then
     new_image; sync
     start=$(date +%s%N); before load docker-image -q --name "$cluster" "$image"; old_cold+=("$(seconds "$start")")
     start=$(date +%s%N); before load docker-image -q --name "$cluster" "$image"; old_skip+=("$(seconds "$start")")
@@ -54,7 +55,7 @@ echo "docker save alone:        ${saves[*]} s (median $(m "${saves[@]}") s)"
 echo "load into 3 nodes (cold): ${cold[*]} s (median $(m "${cold[@]}") s)"
 echo "load again (skipped):     ${skip[*]} s (median $(m "${skip[@]}") s)"
 awk -v c="$(m "${cold[@]}")" -v s="$(m "${saves[@]}")" 'BEGIN {printf "cold load / docker save: %.1fx\n", c / s}'
-if [[ -n ${BEFORE_JAR:-} ]]; then
+if has_before; then
   echo "before: cold:             ${old_cold[*]} s (median $(m "${old_cold[@]}") s)"
   echo "before: again:            ${old_skip[*]} s (median $(m "${old_skip[@]}") s)"
 fi

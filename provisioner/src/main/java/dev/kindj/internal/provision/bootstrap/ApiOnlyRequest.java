@@ -5,6 +5,7 @@ import dev.kindj.config.ClusterConfig;
 import dev.kindj.config.NodeConfig;
 import dev.kindj.internal.provision.bootstrap.components.ApiOnlyFiles;
 import dev.kindj.internal.provision.node.ClusterNodes;
+import dev.kindj.internal.provision.node.Node;
 import dev.kindj.internal.provision.node.NodeProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,9 @@ public final class ApiOnlyRequest {
      * @throws InvalidRequestException when the cluster is api-only
      */
     public static void requireNodes(NodeProvider provider, String clusterName, String operation) {
-        boolean apiOnly = ClusterNodes.kubernetesNodes(provider, clusterName).stream()
-                .anyMatch(node -> provider.exists(node.name(), ApiOnlyFiles.SCRIPT));
+        // An api-only cluster is one container: a cluster of more is not asked, one file request per node saved.
+        List<Node> nodes = ClusterNodes.kubernetesNodes(provider, clusterName);
+        boolean apiOnly = nodes.size() == 1 && provider.exists(nodes.get(0).name(), ApiOnlyFiles.SCRIPT);
         if (apiOnly) {
             throw new InvalidRequestException("cannot " + operation + ": cluster '" + clusterName + "' is api-only"
                     + " (etcd, API server and controller-manager, no nodes and no container runtime); use a full"

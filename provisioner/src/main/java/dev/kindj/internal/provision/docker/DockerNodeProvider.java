@@ -15,7 +15,6 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,6 +43,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,9 +78,6 @@ public final class DockerNodeProvider implements NodeProvider {
      * remembered across processes ({@link PrivilegeRefusals}).
      */
     private static final AtomicReference<NodeContainerSettings.Rights> RIGHTS = new AtomicReference<>();
-    /** Empty objects are written, as Docker itself writes them for exposed ports and volumes. */
-    private static final ObjectWriter INSPECT_JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .writerWithDefaultPrettyPrinter();
 
     /** Linux's default ephemeral port range, the one Docker picks published ports from. */
     private static final int EPHEMERAL_PORTS_FROM = 32768;
@@ -95,18 +92,34 @@ public final class DockerNodeProvider implements NodeProvider {
     /** The engine's {@code /info}: what the preflight and the privilege check read of it does not change. */
     private JsonNode engineInfo;
 
-    private DockerNodeProvider(DockerClient docker, URI dockerHost, SSLConfig tls) {
+    private DockerNodeProvider(DockerClient docker, EngineApi engine, URI dockerHost, SSLConfig tls) {
         this.docker = docker;
-        // DockerClients always makes a DockerClientImpl
-        this.engine = new EngineApi(((DockerClientImpl) docker).getHttpClient());
+        this.engine = engine;
         this.dockerHost = dockerHost;
         this.tls = tls;
     }
 
-    /** Connects to the engine DOCKER_HOST or the default socket names. */
+    /** Connects to the engine DOCKER_HOST, a Docker context or the default socket names. */
     public static DockerNodeProvider connect() {
-        DockerClientConfig config = DockerClients.config();
-        return new DockerNodeProvider(DockerClients.connect(config), config.getDockerHost(), config.getSSLConfig());
+        return PlainEngineSocket.find().map(DockerNodeProvider::overSocket).orElseGet(() -> {
+            DockerClientConfig config = DockerClients.config();
+            DockerClient docker = DockerClients.connect(config);
+            // DockerClients always makes a DockerClientImpl
+            EngineApi engine = new EngineApi(((DockerClientImpl) docker).getHttpClient());
+            return new DockerNodeProvider(docker, engine, config.getDockerHost(), config.getSSLConfig());
+        });
+    }
+
+    /**
+     * An engine on a Unix socket named only by DOCKER_HOST or the default: look-ups go over the socket with the JDK
+     * alone, and docker-java is made when a command first needs it (what `kindj get clusters` costs,
+     * bench/cli-start.sh).
+     */
+    private static DockerNodeProvider overSocket(URI dockerHost) {
+        EngineApi engine = new EngineApi(new UnixSocketHttp(Path.of(dockerHost.getPath())));
+        engine.ping(dockerHost);
+        DockerClient docker = LazyDockerClient.of(() -> DockerClients.connect(DockerClients.config()));
+        return new DockerNodeProvider(docker, engine, dockerHost, null);
     }
 
     public static String networkName(String clusterName) {
@@ -243,7 +256,9 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public String inspectNode(String nodeName) {
         try {
-            return INSPECT_JSON.writeValueAsString(docker.inspectContainerCmd(nodeName).exec());
+            // Empty objects are written, as Docker itself writes them for exposed ports and volumes.
+            return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(docker.inspectContainerCmd(nodeName).exec());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write what Docker knows of " + nodeName, e);
         }
@@ -511,44 +526,21 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public ExecResult exec(String nodeName, List<String> command, InputStream stdin) {
         long start = System.nanoTime();
-        String execId = docker.execCreateCmd(nodeName)
-                .withCmd(command.toArray(String[]::new))
-                .withAttachStdout(true)
-                .withAttachStderr(true)
-                .withAttachStdin(stdin != null)
-                .exec()
-                .getId();
+        // Plain JSON requests (EngineApi): docker-java's exec commands made its client, models and callbacks for the
+        // few exec requests of a command such as `kindj load docker-image` of images the nodes have.
+        String execId = engine.createExec(nodeName, command, stdin != null);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         if (stdin != null) {
             StdinExec.run(dockerHost, tls, execId, stdin, stdout, stderr);
         } else {
-            awaitOutput(execId, command, nodeName, stdout, stderr);
+            engine.runExec(execId, stdout, stderr);
         }
-        Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        int exit = exitCode == null ? -1 : exitCode.intValue();
+        int exit = engine.execExitCode(execId);
         // The command only: stdin can carry keys and certificates.
         LOG.debug("exec on {}: {} -> exit {} in {} ms", nodeName, String.join(" ", command), exit,
                 (System.nanoTime() - start) / 1_000_000);
         return new ExecResult(command, exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-    }
-
-    private void awaitOutput(String execId, List<String> command, String nodeName,
-            ByteArrayOutputStream stdout, ByteArrayOutputStream stderr) {
-        try {
-            docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    switch (frame.getStreamType()) {
-                        case STDERR -> stderr.writeBytes(frame.getPayload());
-                        default -> stdout.writeBytes(frame.getPayload());
-                    }
-                }
-            }).awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command + " on " + nodeName, e);
-        }
     }
 
     @Override

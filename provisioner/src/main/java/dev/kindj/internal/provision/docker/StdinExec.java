@@ -105,7 +105,8 @@ final class StdinExec {
         }
     }
 
-    private static String readLine(DataInputStream in) throws IOException {
+    /** One line of an HTTP answer's head, without its line break. */
+    static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
@@ -135,7 +136,7 @@ final class StdinExec {
     }
 
     /** Docker multiplexes both streams as frames: 1 byte stream id, 3 padding, 4 bytes length. */
-    private static void demultiplex(DataInputStream in, OutputStream stdout, OutputStream stderr) throws IOException {
+    static void demultiplex(DataInputStream in, OutputStream stdout, OutputStream stderr) throws IOException {
         byte[] header = new byte[8];
         while (true) {
             try {
