@@ -5,8 +5,10 @@ import dev.kindj.config.NodeConfig;
 import dev.kindj.config.PortMapping;
 import dev.kindj.config.PortProtocol;
 import dev.kindj.internal.provision.Waits;
+import dev.kindj.internal.provision.bootstrap.components.NodeBootFiles;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import dev.kindj.internal.provision.node.BootFiles;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.node.NodeRole;
 import dev.kindj.internal.provision.node.NodeSpec;
@@ -19,7 +21,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the added containers at once and waits until systemd in each node has booted. */
+/**
+ * Creates the added containers at once, each with its configuration written before its start (so that the first
+ * control plane's etcd and API server start at boot), and waits until systemd in each node has booted.
+ */
 public final class CreateNodes implements CreationStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(CreateNodes.class);
@@ -36,7 +41,8 @@ public final class CreateNodes implements CreationStep {
         NodeProvider provider = context.provider();
         context.forEach(context.addedContainers(), node -> {
             long start = System.currentTimeMillis();
-            provider.createNode(spec(plan, node, provider));
+            provider.createNode(spec(plan, node, provider), node.role() == NodeRole.LOAD_BALANCER ? BootFiles.NONE
+                    : NodeBootFiles.forNode(plan, node, () -> context.pki().filesFor(node.name())));
             LOG.debug("creating and starting container {} took {} ms", node.name(), System.currentTimeMillis() - start);
             if (node.role() != NodeRole.LOAD_BALANCER) {
                 awaitBoot(provider, node.name());
