@@ -75,8 +75,13 @@ public final class ControlPlaneUnits {
         return path.startsWith(PkiPaths.PKI_DIR + "/") || OWNED_KUBECONFIGS.contains(path);
     }
 
+    /** Where systemd reads a drop-in of that name for the unit (a service). */
+    static String dropInPath(String unit, String fileName) {
+        return "/etc/systemd/system/" + unit + ".service.d/" + fileName;
+    }
+
     private static NodeFile dropIn(String unit, int uid, String extra) {
-        return NodeFile.text("/etc/systemd/system/" + unit + ".service.d/" + DROP_IN,
+        return NodeFile.text(dropInPath(unit, DROP_IN),
                 "# kindj: runs as the cluster's control-plane user, not root (see ControlPlaneUser)\n"
                         + "[Service]\nUser=" + uid + "\nGroup=" + uid + "\nEnvironment=GOGC=" + GOGC + "\n" + extra,
                 NodeFile.PUBLIC);

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Everything a Kubernetes node gets before its first start: its certificates and kubeconfigs, its components' arguments
- * and configuration ({@link ComponentFiles#forBoot}), on control planes the control-plane user and the files it owns,
- * and containerd's configuration with the cluster's patches, so that containerd starts with them.
+ * and configuration ({@link ComponentFiles#forBoot}), its node agents' drop-ins ({@link NodeAgentUnits}), on control
+ * planes the control-plane user and the files it owns, and containerd's configuration with the cluster's patches, so
+ * that containerd starts with them.
  */
 public final class NodeBootFiles {
 
@@ -28,6 +29,7 @@ public final class NodeBootFiles {
             NodeSettings settings = new NodeSettings(text(imageFile, CGROUP_DRIVER_FILE));
             List<NodeFile> files = new ArrayList<>(certificates.get());
             files.addAll(ComponentFiles.forBoot(plan, node, settings));
+            files.addAll(NodeAgentUnits.dropIns());
             if (node.isControlPlane()) {
                 files = new ArrayList<>(ControlPlaneUnits.owned(plan, files));
                 files.addAll(ControlPlaneUnits.userEntries(plan, imageFile));
