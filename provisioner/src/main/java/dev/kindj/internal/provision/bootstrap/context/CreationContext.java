@@ -36,7 +36,6 @@ public final class CreationContext implements AutoCloseable {
         return thread;
     });
     private Future<ClusterPki> pki;
-    private Future<?> loadBalancerServices;
     private String exportedKubeconfig;
 
     /**
@@ -108,25 +107,6 @@ public final class CreationContext implements AutoCloseable {
             throw new IllegalStateException("interrupted while generating certificates", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("generating the cluster's certificates failed", e.getCause());
-        }
-    }
-
-    /** MetalLB's installation, running in the background while the nodes join and get ready. */
-    public void loadBalancerServices(Future<?> installing) {
-        this.loadBalancerServices = installing;
-    }
-
-    /** Returns once MetalLB's installation has ended, rethrowing its failure. */
-    public void awaitLoadBalancerServices() {
-        Objects.requireNonNull(loadBalancerServices, "the MetalLB step has not run");
-        try {
-            loadBalancerServices.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while installing MetalLB", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("installing MetalLB failed", e.getCause());
         }
     }
 

@@ -31,14 +31,7 @@ public final class InstallLoadBalancerServices implements CreationStep {
         context.provider().copyIn(node, List.of(
                 NodeFile.text(COMPONENTS, MetalLb.components(), NodeFile.PUBLIC),
                 NodeFile.text(POOL, MetalLb.pool(context.plan()), NodeFile.PUBLIC)));
-        // In the background, while the nodes join and CoreDNS starts: applied in turn it took 2-3 s of the path.
-        context.loadBalancerServices(context.inBackground(() -> {
-            install(context.kubectl());
-            return null;
-        }));
-    }
-
-    private static void install(AdminKubectl kubectl) {
+        AdminKubectl kubectl = context.kubectl();
         kubectl.output("apply", "--server-side", "-f", MetalLb.CRDS, "-f", COMPONENTS);
         List<String> established = new ArrayList<>(List.of("wait", "--for=condition=Established", "--timeout=30s"));
         MetalLb.POOL_CRDS.forEach(crd -> established.add("crd/" + crd));

@@ -20,7 +20,6 @@ public final class WaitForLoadBalancerServices implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
-        context.awaitLoadBalancerServices();
         var networking = context.plan().config().networking();
         if (context.waitForReady().isZero() || networking.disableDefaultCNI()
                 || networking.kubeProxyMode() == KubeProxyMode.NONE) {
