@@ -11,7 +11,6 @@ import dev.kindj.internal.provision.bootstrap.steps.ExportKubeconfig;
 import dev.kindj.internal.provision.bootstrap.steps.GenerateCertificates;
 import dev.kindj.internal.provision.bootstrap.steps.InstallLoadBalancerServices;
 import dev.kindj.internal.provision.bootstrap.steps.JoinControlPlanes;
-import dev.kindj.internal.provision.bootstrap.steps.PatchContainerd;
 import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
@@ -21,7 +20,6 @@ import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
 import dev.kindj.internal.provision.bootstrap.steps.WaitForLoadBalancerServices;
 import dev.kindj.internal.provision.bootstrap.steps.UseLocalRegistry;
 import dev.kindj.internal.provision.bootstrap.steps.WaitForReady;
-import dev.kindj.internal.provision.bootstrap.steps.WriteConfiguration;
 import dev.kindj.internal.provision.node.NodeProvider;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.ClusterPlanner;
@@ -42,8 +40,6 @@ public final class ClusterCreator {
             new GenerateCertificates(),
             new CreateNodes(),
             new ConfigureLoadBalancer(),
-            new WriteConfiguration(),
-            new PatchContainerd(),
             new StartEtcd(),
             new JoinControlPlanes(),
             new StartControlPlane(),

@@ -13,7 +13,6 @@ import dev.kindj.internal.provision.bootstrap.steps.ConfigureLoadBalancer;
 import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
 import dev.kindj.internal.provision.bootstrap.steps.IssueNodeCertificates;
 import dev.kindj.internal.provision.bootstrap.steps.JoinControlPlanes;
-import dev.kindj.internal.provision.bootstrap.steps.PatchContainerd;
 import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.RoutePodRanges;
@@ -21,7 +20,6 @@ import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
 import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
 import dev.kindj.internal.provision.bootstrap.steps.UseLocalRegistry;
 import dev.kindj.internal.provision.bootstrap.steps.WaitForReady;
-import dev.kindj.internal.provision.bootstrap.steps.WriteConfiguration;
 import dev.kindj.internal.provision.node.ClusterNodes;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;
@@ -59,8 +57,6 @@ public final class LiveNodes {
             new IssueNodeCertificates(),
             new CreateNodes(),
             new UseLocalRegistry(),
-            new WriteConfiguration(),
-            new PatchContainerd(),
             new RoutePodRanges(),
             new StartNodeAgents(),
             new RegisterNodes(),
@@ -72,8 +68,6 @@ public final class LiveNodes {
             new IssueNodeCertificates(),
             new CreateNodes(),
             new UseLocalRegistry(),
-            new WriteConfiguration(),
-            new PatchContainerd(),
             new JoinControlPlanes(),
             new StartControlPlane(),
             new ConfigureLoadBalancer(),

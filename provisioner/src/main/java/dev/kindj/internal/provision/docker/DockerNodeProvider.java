@@ -24,6 +24,7 @@ import dev.kindj.config.Ipv4Cidr;
 import dev.kindj.config.PortMapping;
 import dev.kindj.internal.provision.Parallel;
 import dev.kindj.internal.provision.images.ImageName;
+import dev.kindj.internal.provision.node.BootFiles;
 import dev.kindj.internal.provision.node.EngineImage;
 import dev.kindj.internal.provision.node.ExecResult;
 import dev.kindj.internal.provision.node.Node;
@@ -339,9 +340,9 @@ public final class DockerNodeProvider implements NodeProvider {
     }
 
     @Override
-    public Node createNode(NodeSpec spec) {
+    public Node createNode(NodeSpec spec, BootFiles bootFiles) {
         if (spec.role() == NodeRole.LOAD_BALANCER) {
-            return createAndStartLoadBalancer(spec);
+            return createAndStartLoadBalancer(spec, bootFiles);
         }
         NodeContainerSettings.Rights rights = RIGHTS.get();
         if (rights == null) {
@@ -349,22 +350,22 @@ public final class DockerNodeProvider implements NodeProvider {
             // one node learns what the engine grants while the others wait.
             synchronized (RIGHTS) {
                 if (RIGHTS.get() == null) {
-                    return createLearningRights(spec);
+                    return createLearningRights(spec, bootFiles);
                 }
             }
             rights = RIGHTS.get();
         }
-        return createAndStart(spec, rights);
+        return createAndStart(spec, rights, bootFiles);
     }
 
-    private Node createLearningRights(NodeSpec spec) {
+    private Node createLearningRights(NodeSpec spec, BootFiles bootFiles) {
         PrivilegeRefusals refusals = PrivilegeRefusals.inUserCache();
         JsonNode info = engineInfo();
         String engineKey = PrivilegeRefusals.engineKey(info.path("ID").asText(), info.path("ServerVersion").asText(),
                 info.path("KernelVersion").asText());
         if (!refusals.refused(engineKey)) {
             try {
-                Node node = createAndStart(spec, NodeContainerSettings.Rights.PRIVILEGED);
+                Node node = createAndStart(spec, NodeContainerSettings.Rights.PRIVILEGED, bootFiles);
                 RIGHTS.set(NodeContainerSettings.Rights.PRIVILEGED);
                 return node;
             } catch (DockerException e) {
@@ -375,7 +376,7 @@ public final class DockerNodeProvider implements NodeProvider {
             }
         }
         RIGHTS.set(NodeContainerSettings.Rights.EXPLICIT);
-        return createAndStart(spec, NodeContainerSettings.Rights.EXPLICIT);
+        return createAndStart(spec, NodeContainerSettings.Rights.EXPLICIT, bootFiles);
     }
 
     private synchronized JsonNode engineInfo() {
@@ -385,7 +386,7 @@ public final class DockerNodeProvider implements NodeProvider {
         return engineInfo;
     }
 
-    private Node createAndStart(NodeSpec spec, NodeContainerSettings.Rights rights) {
+    private Node createAndStart(NodeSpec spec, NodeContainerSettings.Rights rights, BootFiles bootFiles) {
         CreateContainerResponse created = containerCommand(spec)
                 .withVolumes(NodeContainerSettings.anonymousVolumes())
                 .withStopSignal("SIGRTMIN+3")
@@ -393,15 +394,15 @@ public final class DockerNodeProvider implements NodeProvider {
                 .withEnv("container=docker")
                 .withHostConfig(NodeContainerSettings.hostConfig(spec, networkName(spec.clusterName()), rights))
                 .exec();
-        return start(spec, created);
+        return start(spec, created, bootFiles);
     }
 
     /** The load balancer runs only haproxy: no systemd, no extra rights, and the image's own stop signal. */
-    private Node createAndStartLoadBalancer(NodeSpec spec) {
+    private Node createAndStartLoadBalancer(NodeSpec spec, BootFiles bootFiles) {
         CreateContainerResponse created = containerCommand(spec)
                 .withHostConfig(NodeContainerSettings.loadBalancerHostConfig(spec, networkName(spec.clusterName())))
                 .exec();
-        return start(spec, created);
+        return start(spec, created, bootFiles);
     }
 
     @Override
@@ -413,9 +414,7 @@ public final class DockerNodeProvider implements NodeProvider {
                 .withStopSignal("SIGTERM")
                 .withHostConfig(NodeContainerSettings.commandNodeHostConfig(spec, networkName(spec.clusterName())))
                 .exec();
-        // Written before the start, so that the command finds them at once and nothing waits for a boot.
-        copyIn(created.getId(), files);
-        return start(spec, created);
+        return start(spec, created, BootFiles.of(files));
     }
 
     private CreateContainerCmd containerCommand(NodeSpec spec) {
@@ -431,10 +430,17 @@ public final class DockerNodeProvider implements NodeProvider {
                 .withExposedPorts(NodeContainerSettings.exposedPorts(spec.ports()));
     }
 
-    private Node start(NodeSpec spec, CreateContainerResponse created) {
+    /** Writes the boot files into the created container, so that what it starts finds them at once, and starts it. */
+    private Node start(NodeSpec spec, CreateContainerResponse created, BootFiles bootFiles) {
         long startMillis = System.currentTimeMillis();
+        List<NodeFile> files = bootFiles.files(path -> copyOut(created.getId(), path));
+        if (!files.isEmpty()) {
+            copyIn(created.getId(), files);
+        }
+        long copiedMillis = System.currentTimeMillis();
         docker.startContainerCmd(created.getId()).exec();
-        LOG.debug("starting container {} took {} ms", spec.name(), System.currentTimeMillis() - startMillis);
+        LOG.debug("writing {} files into container {} took {} ms, starting it {} ms", files.size(), spec.name(),
+                copiedMillis - startMillis, System.currentTimeMillis() - copiedMillis);
         return new Node(spec.name(), spec.clusterName(), spec.role(), spec.ipAddress(), "running", spec.image());
     }
 

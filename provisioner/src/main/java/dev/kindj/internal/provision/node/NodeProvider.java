@@ -6,7 +6,6 @@ import dev.kindj.internal.provision.preflight.HostReadings;
 import dev.kindj.internal.provision.registry.LocalRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -48,8 +47,13 @@ public interface NodeProvider extends AutoCloseable {
     /** Local images, by NAME[:TAG], as one {@code docker save} stream: what image loading sends into nodes. */
     InputStream saveImages(List<String> names);
 
-    /** Creates and starts a node container. */
-    Node createNode(NodeSpec spec);
+    /** Creates a node container, writes {@code bootFiles} into it and starts it. */
+    Node createNode(NodeSpec spec, BootFiles bootFiles);
+
+    /** Creates and starts a node container with only its image's files. */
+    default Node createNode(NodeSpec spec) {
+        return createNode(spec, BootFiles.NONE);
+    }
 
     /**
      * Creates a node container that runs {@code command} instead of the image's systemd and needs no extra rights,

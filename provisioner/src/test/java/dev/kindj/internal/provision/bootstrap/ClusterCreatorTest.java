@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindj.config.ClusterConfig;
-import dev.kindj.internal.provision.bootstrap.steps.PatchContainerd;
 import dev.kindj.config.KubeProxyMode;
 import dev.kindj.config.Networking;
+import dev.kindj.internal.provision.bootstrap.components.ComponentFiles;
 import dev.kindj.internal.provision.bootstrap.context.LiveClusterPlan;
 import dev.kindj.internal.provision.node.FakeNodeProvider;
 import dev.kindj.internal.provision.node.Node;
@@ -42,15 +42,22 @@ class ClusterCreatorTest {
     void stepsRunInOrderAndThoseTheClusterDoesNotNeedAreSkipped() {
         CreatedCluster cluster = creator(1, 1).create();
 
-        List<String> expected = List.of("Generating certificates", "Preparing nodes", "Writing configuration",
-                "Starting etcd", "Starting control-plane", "Starting kubelets and pod network",
+        List<String> expected = List.of("Generating certificates", "Preparing nodes", "Starting etcd", "Starting control-plane", "Starting kubelets and pod network",
                 "Installing cluster objects (RBAC, CoreDNS)", "Installing LoadBalancer Services (MetalLB)", "Joining nodes",
                 "Waiting for nodes and DNS to be ready", "Waiting for LoadBalancer Services to be ready",
                 "Exporting kubeconfig", "Recording the cluster plan");
         assertThat(progress.started).containsExactlyElementsOf(expected);
         assertThat(progress.finished).containsExactlyElementsOf(expected);
         assertThat(progress.failed).isEmpty();
-        assertThat(provider.calls("systemctl start etcd")).hasSize(1);
+        // etcd and the API server start at the first control plane's boot, everything else once started
+        assertThat(provider.file("demo-control-plane", ComponentFiles.argsPath("etcd"))).isPresent();
+        assertThat(provider.file("demo-control-plane", ComponentFiles.argsPath("kube-apiserver"))).isPresent();
+        assertThat(provider.calls("systemctl start etcd")).isEmpty();
+        assertThat(provider.calls("systemctl start kube-controller-manager kube-scheduler")).containsExactly(
+                "exec demo-control-plane: sh -c mv " + ComponentFiles.heldArgsPath("kube-controller-manager") + " "
+                        + ComponentFiles.heldArgsPath("kube-scheduler") + " " + ComponentFiles.ARGS_DIR
+                        + "/ && systemctl start kube-controller-manager kube-scheduler");
+        assertThat(provider.file("demo-worker", ComponentFiles.argsPath("etcd"))).isEmpty();
         assertThat(provider.calls("member add")).isEmpty();
         assertThat(cluster.apiServerUrl()).startsWith("https://127.0.0.1:");
     }
@@ -98,8 +105,8 @@ class ClusterCreatorTest {
         ClusterCreator.forConfig(config, provider).withImage(IMAGE).withLoadBalancerImage(LB_IMAGE)
                 .withProgress(progress).create();
 
-        assertThat(progress.started).containsExactlyElementsOf(ClusterCreator.STEPS.stream()
-                .filter(step -> !(step instanceof PatchContainerd)).map(step -> step.title()).toList());
+        assertThat(progress.started).containsExactlyElementsOf(ClusterCreator.STEPS.stream().map(step -> step.title())
+                .toList());
         assertThat(provider.calls("member add")).hasSize(2);
         assertThat(provider.calls("createNode")).hasSize(5).contains("createNode demo-external-load-balancer");
     }
@@ -148,21 +155,22 @@ class ClusterCreatorTest {
 
     @Test
     void aFailingStepDeletesTheClusterAndNamesTheStep() {
-        provider.answer("systemctl start etcd", 1, "");
+        provider.answer("systemctl start kube-controller-manager", 1, "");
 
         assertThatThrownBy(() -> creator(1, 1).create())
                 .isInstanceOf(ClusterCreationException.class)
-                .hasMessageStartingWith("creating cluster 'demo' failed while starting etcd: command systemctl start etcd");
+                .hasMessageStartingWith("creating cluster 'demo' failed while starting control-plane: command sh -c mv")
+                .hasMessageContaining("systemctl start kube-controller-manager kube-scheduler");
 
-        assertThat(progress.failed).containsExactly("Starting etcd");
-        assertThat(progress.started).last().isEqualTo("Starting etcd");
+        assertThat(progress.failed).containsExactly("Starting control-plane");
+        assertThat(progress.started).last().isEqualTo("Starting control-plane");
         assertThat(provider.calls("deleteCluster")).containsExactly("deleteCluster demo");
         assertThat(provider.listClusters()).isEmpty();
     }
 
     @Test
     void retainKeepsTheNodesOfAFailedCreation() {
-        provider.answer("systemctl start etcd", 1, "");
+        provider.answer("systemctl start kube-controller-manager", 1, "");
 
         assertThatThrownBy(() -> creator(1, 1).withRetain(true).create()).isInstanceOf(ClusterCreationException.class);
 

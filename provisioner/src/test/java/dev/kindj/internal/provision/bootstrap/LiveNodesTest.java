@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindj.InvalidRequestException;
 import dev.kindj.config.ClusterConfig;
+import dev.kindj.internal.provision.bootstrap.components.ComponentFiles;
 import dev.kindj.internal.provision.bootstrap.components.EtcdFiles;
 import dev.kindj.internal.provision.bootstrap.components.LoadBalancerFiles;
 import dev.kindj.internal.provision.bootstrap.components.PodNetworkFiles;
@@ -50,15 +51,18 @@ class LiveNodesTest {
         String added = LiveNodes.add(provider, "demo", NodeRole.WORKER, Optional.empty(), progress);
 
         assertThat(added).isEqualTo(ADDED);
-        List<String> expected = List.of("Issuing the new nodes' certificates", "Preparing nodes", "Writing configuration",
-                "Routing the other nodes to the new pod ranges", "Starting kubelets and pod network", "Joining nodes",
+        List<String> expected = List.of("Issuing the new nodes' certificates", "Preparing nodes", "Routing the other nodes to the new pod ranges", "Starting kubelets and pod network", "Joining nodes",
                 "Waiting for nodes and DNS to be ready", "Recording the cluster plan");
         assertThat(progress.started).containsExactlyElementsOf(expected);
         assertThat(progress.finished).containsExactlyElementsOf(expected);
         assertThat(callsSinceCreation("createNode")).containsExactly("createNode " + ADDED);
         assertThat(callsSinceCreation("systemctl start kubelet")).containsExactly("exec " + ADDED
-                + ": sh -c systemctl enable --now " + PodNetworkFiles.UNIT + " && systemctl start kubelet kube-proxy");
-        assertThat(callsSinceCreation("copyIn " + ADDED + ":")).first().asString().contains(PkiPaths.KUBELET_KUBECONFIG);
+                + ": sh -c systemctl enable --now " + PodNetworkFiles.UNIT + " && mv " + ComponentFiles.heldArgsPath("kubelet")
+                + " " + ComponentFiles.heldArgsPath("kube-proxy") + " " + ComponentFiles.ARGS_DIR
+                + "/ && systemctl start kubelet kube-proxy");
+        // written before its start, the kubelet's arguments held back until then
+        assertThat(provider.file(ADDED, PkiPaths.KUBELET_KUBECONFIG)).isPresent();
+        assertThat(provider.file(ADDED, ComponentFiles.heldArgsPath("kubelet"))).isPresent();
         assertThat(callsSinceCreation("systemctl restart " + PodNetworkFiles.UNIT)).containsExactlyInAnyOrder(
                 "exec " + CONTROL_PLANE + ": systemctl restart " + PodNetworkFiles.UNIT,
                 "exec " + WORKER + ": systemctl restart " + PodNetworkFiles.UNIT);
@@ -165,10 +169,11 @@ class LiveNodesTest {
         assertThat(removed).as("the lost member removed, before the new one is added").isNotNegative()
                 .isLessThan(indexOf(calls, "member add " + added));
         assertThat(calls).anyMatch(call -> call.contains("delete node " + added + " --ignore-not-found"));
-        assertThat(indexOf(calls, "exec " + added + ": systemctl start etcd"))
-                .isLessThan(indexOf(calls, "exec " + added + ": systemctl start kube-apiserver"));
+        assertThat(indexOf(calls, "member add " + added)).isLessThan(indexOf(calls, "systemctl start etcd"));
+        assertThat(indexOf(calls, "systemctl start etcd")).isPositive()
+                .isLessThan(indexOf(calls, "exec " + added + ": sh -c mv " + ComponentFiles.heldArgsPath("kube-apiserver")));
         assertThat(indexOf(calls, "openssl s_client")).as("the API server's readiness, before the components that use it")
-                .isNotNegative().isLessThan(indexOf(calls, "exec " + added + ": systemctl start kube-controller-manager kube-scheduler"));
+                .isNotNegative().isLessThan(indexOf(calls, "systemctl start kube-controller-manager kube-scheduler"));
         assertThat(provider.file(added, PkiPaths.certificate(PkiPaths.ETCD_PEER))).isPresent();
         ClusterPlan after = LiveClusterPlan.read(provider, "ha");
         assertThat(after.controlPlanes()).extracting(PlannedNode::name)

@@ -57,6 +57,12 @@ class WorkerNodesIT {
             NodeRefusals.assertInPlace(cluster.provider(), cluster.created().plan(), any);
         }
 
+        // the node agents read their drop-ins at the new node's first boot
+        assertThat(cluster.provider().exec(added, "sh", "-c", "for unit in containerd kubelet kube-proxy; do"
+                + " echo $unit $(tr '\\0' '\\n' < /proc/$(systemctl show -p MainPID --value $unit)/environ | grep GOGC);"
+                + " done").orThrow(added).stdout())
+                .isEqualTo("containerd GOGC=50\nkubelet GOGC=50\nkube-proxy GOGC=50\n");
+
         new ImageLoader(cluster.provider()).load(TestImages.APP, List.of(added, cluster.worker(1)));
         cluster.client().pods().inNamespace("default").resource(pod("on-new-node", added,
                 "serve", "8080", "served-by-the-new-node").editMetadata().addToLabels("app", "new").endMetadata()

@@ -31,7 +31,11 @@ import java.util.stream.Collectors;
  */
 public final class FakeNodeProvider implements NodeProvider {
 
-    private static final Map<String, String> IMAGE_FILES = Map.of("/etc/kindj/cgroup-driver", "systemd\n");
+    private static final Map<String, String> IMAGE_FILES = Map.of(
+            "/etc/kindj/cgroup-driver", "systemd\n",
+            "/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n",
+            "/etc/group", "root:x:0:\n",
+            "/etc/containerd/config.toml", "version = 3\n");
     private static final Instant STARTED = Instant.parse("2026-01-01T00:00:00Z");
 
     private static final String LOOPBACK = "127.0.0.1";
@@ -192,19 +196,28 @@ public final class FakeNodeProvider implements NodeProvider {
     }
 
     @Override
-    public Node createNode(NodeSpec spec) {
-        if (nodes.putIfAbsent(spec.name(), new FakeNode(spec)) != null) {
+    public Node createNode(NodeSpec spec, BootFiles bootFiles) {
+        FakeNode created = new FakeNode(spec);
+        if (nodes.putIfAbsent(spec.name(), created) != null) {
             throw new IllegalStateException("container " + spec.name() + " exists");
         }
+        List<NodeFile> files = bootFiles.files(path -> imageFile(created, path));
+        files.forEach(file -> created.files.put(file.path(), file.content()));
         record("createNode " + spec.name());
-        return node(nodes.get(spec.name()));
+        return node(created);
     }
 
     @Override
     public Node createCommandNode(NodeSpec spec, List<String> command, List<NodeFile> files) {
-        Node node = createNode(spec);
-        copyIn(spec.name(), files);
-        return node;
+        return createNode(spec, BootFiles.of(files));
+    }
+
+    private static byte[] imageFile(FakeNode node, String path) {
+        byte[] content = node.files.get(path);
+        if (content == null) {
+            throw new IllegalArgumentException("no file " + path + " in the image of " + node.spec.name());
+        }
+        return content;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,11 +17,38 @@ import java.util.TreeMap;
 public final class ComponentFiles {
 
     public static final String ARGS_DIR = "/etc/kindj/args";
+    /**
+     * Where a node's files put the arguments of a unit that must not start at its first boot; the step that starts the
+     * unit moves them to {@link #ARGS_DIR} (see {@code NodeServices.release}), where they stay for every later boot.
+     */
+    public static final String HELD_ARGS_DIR = "/etc/kindj/held-args";
+    /** The units that start at the first control plane's boot; everything else waits for what it needs. */
+    private static final Set<String> FIRST_BOOT_UNITS = Set.of("etcd", "kube-apiserver");
 
     private ComponentFiles() {}
 
     public static String argsPath(String unit) {
         return ARGS_DIR + "/" + unit;
+    }
+
+    public static String heldArgsPath(String unit) {
+        return HELD_ARGS_DIR + "/" + unit;
+    }
+
+    /**
+     * {@link #forNode}, to be written before the node's first start: only the first control plane's etcd and API server
+     * start at boot. The others are held back: a joining control plane's etcd until it is a member, its API server until
+     * that etcd is healthy; the controller-manager and the scheduler until the API server is ready (started with it,
+     * their first lease requests fail and the next come 2 s later); kubelets and kube-proxy until the API answers (the
+     * kubelet's registration back-off grows to 7 s).
+     */
+    public static List<NodeFile> forBoot(ClusterPlan plan, PlannedNode node, NodeSettings settings) {
+        boolean first = node.equals(plan.firstControlPlane());
+        return forNode(plan, node, settings).stream().map(file -> {
+            String unit = file.path().substring(ARGS_DIR.length() + 1);
+            boolean held = file.path().startsWith(ARGS_DIR + "/") && !(first && FIRST_BOOT_UNITS.contains(unit));
+            return held ? new NodeFile(heldArgsPath(unit), file.content(), file.mode(), file.owner()) : file;
+        }).toList();
     }
 
     /**

@@ -4,8 +4,10 @@ import dev.kindj.internal.provision.node.NodeFile;
 import dev.kindj.internal.provision.pki.PkiPaths;
 import dev.kindj.internal.provision.plan.ClusterPlan;
 import dev.kindj.internal.provision.plan.ControlPlaneUser;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs a control plane's etcd, kube-apiserver, kube-controller-manager and kube-scheduler as the cluster's
@@ -31,7 +33,7 @@ public final class ControlPlaneUnits {
 
     private ControlPlaneUnits() {}
 
-    /** A drop-in per control-plane unit; {@link #setUpCommand} makes systemd see them. */
+    /** A drop-in per control-plane unit, read by systemd at the node's boot. */
     public static List<NodeFile> dropIns(ClusterPlan plan) {
         int uid = plan.controlPlaneUid();
         // systemd creates etcd's data directory for the user, 0700, and hands it over again should its owner differ
@@ -45,16 +47,21 @@ public final class ControlPlaneUnits {
     }
 
     /**
-     * Adds the user to the node, unless it has it already, and reloads systemd to see the drop-ins. No login record:
-     * lastlog's file is indexed by user id and would grow to hundreds of gigabytes (sparse) for these ids.
+     * The image's /etc/passwd and /etc/group with the user and its group added, written before the node's first start
+     * (as {@code useradd --system} would add them, without home or login).
+     *
+     * @param imageFile reads a file of the node's image
      */
-    public static List<String> setUpCommand(ClusterPlan plan) {
+    public static List<NodeFile> userEntries(ClusterPlan plan, Function<String, byte[]> imageFile) {
         int uid = plan.controlPlaneUid();
-        return List.of("sh", "-c", "getent passwd " + uid + " >/dev/null"
-                + " || { groupadd -g " + uid + " " + USER_NAME
-                + " && useradd --no-log-init --no-create-home --system -u " + uid + " -g " + uid
-                + " -d /nonexistent -s /usr/sbin/nologin " + USER_NAME + "; }"
-                + " && systemctl daemon-reload");
+        return List.of(
+                appended(imageFile, "/etc/passwd", USER_NAME + ":x:" + uid + ":" + uid + "::/nonexistent:/usr/sbin/nologin"),
+                appended(imageFile, "/etc/group", USER_NAME + ":x:" + uid + ":"));
+    }
+
+    private static NodeFile appended(Function<String, byte[]> imageFile, String path, String line) {
+        String text = new String(imageFile.apply(path), StandardCharsets.UTF_8);
+        return NodeFile.text(path, text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + line + "\n", NodeFile.PUBLIC);
     }
 
     /** The files with the control plane's certificates, keys and the components' kubeconfigs given to the user. */
@@ -68,8 +75,13 @@ public final class ControlPlaneUnits {
         return path.startsWith(PkiPaths.PKI_DIR + "/") || OWNED_KUBECONFIGS.contains(path);
     }
 
+    /** Where systemd reads a drop-in of that name for the unit (a service). */
+    static String dropInPath(String unit, String fileName) {
+        return "/etc/systemd/system/" + unit + ".service.d/" + fileName;
+    }
+
     private static NodeFile dropIn(String unit, int uid, String extra) {
-        return NodeFile.text("/etc/systemd/system/" + unit + ".service.d/" + DROP_IN,
+        return NodeFile.text(dropInPath(unit, DROP_IN),
                 "# kindj: runs as the cluster's control-plane user, not root (see ControlPlaneUser)\n"
                         + "[Service]\nUser=" + uid + "\nGroup=" + uid + "\nEnvironment=GOGC=" + GOGC + "\n" + extra,
                 NodeFile.PUBLIC);

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * initial-cluster-state {@code existing}); the first control plane's etcd adds them, also when a control plane joins
  * a running cluster. Each joins as a learner and is promoted once it has caught up: a voting member added directly
  * leaves etcd without quorum until it runs, which stalls it for seconds. etcd accepts the next member only after 5 s
- * with every member connected, so each API server starts as soon as its etcd is a healthy member (the first one's at
- * once) and boots meanwhile; one started before its etcd would back off connecting and be ready later.
+ * with every member connected, so each API server starts as soon as its etcd is a healthy member (the first one's
+ * at boot) and boots meanwhile; one started before its etcd would back off connecting and be ready later.
  */
 public final class JoinControlPlanes implements CreationStep {
 
@@ -49,17 +49,14 @@ public final class JoinControlPlanes implements CreationStep {
         NodeProvider provider = context.provider();
         PlannedNode firstControlPlane = context.plan().firstControlPlane();
         String first = firstControlPlane.name();
-        if (context.addedNodes().contains(firstControlPlane)) {
-            NodeServices.start(provider, first, "kube-apiserver");
-        }
         for (PlannedNode member : context.addedNodes().stream()
                 .filter(node -> node.isControlPlane() && !node.equals(firstControlPlane)).toList()) {
             ExecResult added = onceAccepted(provider, first, "etcd to add " + member.name() + " as a learner",
                     "member", "add", member.name(), "--learner", "--peer-urls=" + EtcdFiles.peerUrl(member));
-            NodeServices.start(provider, member.name(), "etcd");
+            NodeServices.release(provider, member.name(), "etcd");
             onceAccepted(provider, first, "etcd to promote " + member.name(), "member", "promote", memberId(added));
             StartEtcd.awaitHealth(provider, member.name());
-            NodeServices.start(provider, member.name(), "kube-apiserver");
+            NodeServices.release(provider, member.name(), "kube-apiserver");
         }
     }
 

@@ -14,8 +14,9 @@ import dev.kindj.internal.provision.plan.PlannedNode;
 import java.time.Duration;
 
 /**
- * Starts kube-apiserver on every added control plane, waits until it is ready, then starts the controller-manager and
- * the scheduler (which elect one leader among themselves).
+ * Waits until kube-apiserver on every added control plane is ready (started at the first one's boot, on the others
+ * once their etcd joined), then starts the controller-manager and the scheduler (which elect one leader among
+ * themselves).
  */
 public final class StartControlPlane implements CreationStep {
 
@@ -32,7 +33,6 @@ public final class StartControlPlane implements CreationStep {
     public void run(CreationContext context) {
         NodeProvider provider = context.provider();
         context.forEach(context.addedNodes().stream().filter(PlannedNode::isControlPlane).toList(), node -> {
-            NodeServices.start(provider, node.name(), "kube-apiserver");
             Waits.until("kube-apiserver on " + node.name() + " to be ready", TIMEOUT,
                     () -> provider.exec(node.name(), "timeout", String.valueOf(POLL_SECONDS), "sh", "-c",
                             "until " + readyzAnswers200(node) + "; do sleep 0.1; done").succeeded(),
@@ -41,7 +41,7 @@ public final class StartControlPlane implements CreationStep {
             // Started once the API is ready, they get their leader leases at the first try: started with it (as at
             // every boot), their first tries failed while the API server started and the next came 2 s later, which
             // every pod waited for; they also took CPU from the API server's start.
-            NodeServices.start(provider, node.name(), "kube-controller-manager", "kube-scheduler");
+            NodeServices.release(provider, node.name(), "kube-controller-manager", "kube-scheduler");
         });
     }
 

@@ -8,7 +8,7 @@ import dev.kindj.internal.provision.bootstrap.context.NodeServices;
 import dev.kindj.internal.provision.node.NodeProvider;
 import java.time.Duration;
 
-/** Starts etcd on the first control plane and waits until it answers its health check. */
+/** Waits until etcd, started at the first control plane's boot, answers its health check. */
 public final class StartEtcd implements CreationStep {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -20,9 +20,7 @@ public final class StartEtcd implements CreationStep {
 
     @Override
     public void run(CreationContext context) {
-        String node = context.plan().firstControlPlane().name();
-        NodeServices.start(context.provider(), node, "etcd");
-        awaitHealth(context.provider(), node);
+        awaitHealth(context.provider(), context.plan().firstControlPlane().name());
     }
 
     static void awaitHealth(NodeProvider provider, String node) {

@@ -27,6 +27,6 @@ public final class StartNodeAgents implements CreationStep {
         List<String> start = networking.kubeProxyMode() == KubeProxyMode.NONE
                 ? List.of("kubelet")
                 : List.of("kubelet", "kube-proxy");
-        NodeServices.enableNowThenStart(context.provider(), node.name(), enable, start);
+        NodeServices.enableNowThenRelease(context.provider(), node.name(), enable, start);
     }
 }
