@@ -44,9 +44,13 @@ public final class ComponentFiles {
      */
     public static List<NodeFile> forBoot(ClusterPlan plan, PlannedNode node, NodeSettings settings) {
         boolean first = node.equals(plan.firstControlPlane());
+        String argsPrefix = ARGS_DIR + "/";
         return forNode(plan, node, settings).stream().map(file -> {
-            String unit = file.path().substring(ARGS_DIR.length() + 1);
-            boolean held = file.path().startsWith(ARGS_DIR + "/") && !(first && FIRST_BOOT_UNITS.contains(unit));
+            if (!file.path().startsWith(argsPrefix)) {
+                return file;
+            }
+            String unit = file.path().substring(argsPrefix.length());
+            boolean held = !(first && FIRST_BOOT_UNITS.contains(unit));
             return held ? new NodeFile(heldArgsPath(unit), file.content(), file.mode(), file.owner()) : file;
         }).toList();
     }
