@@ -58,6 +58,12 @@ class SoakIT {
     private static final int REPLICAS = 5;
     private static final String NAMESPACE = "soak";
     private static final Duration SETTLE_WITHIN = Duration.ofSeconds(90);
+    /**
+     * How long the nodes' memory has to come back: what the churn leaves is only released by the cluster's own
+     * periodic clean-ups, the API server's compaction of etcd (every 5 minutes) above all, and Go's forced collection
+     * (every 2 minutes) in an otherwise idle process.
+     */
+    private static final Duration MEMORY_BACK_WITHIN = Duration.ofMinutes(6);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
     /** As long as the churn, up to 2 minutes: a p99 from enough samples, taken over seconds, not a burst. */
     private static final Duration IDLE_WINDOW = DURATION.compareTo(Duration.ofMinutes(2)) < 0 ? DURATION
@@ -143,7 +149,7 @@ class SoakIT {
                 .orThrow(cluster.controlPlane()).stdout()).as("pods Terminating anywhere: %s", cluster.describe())
                 .isBlank();
         Map<String, NodeFootprint> after = new LinkedHashMap<>();
-        Waits.until("every node's rules, veths and memory to be back", SETTLE_WITHIN, () -> {
+        Waits.until("every node's rules, veths and memory to be back", MEMORY_BACK_WITHIN, () -> {
             cluster.nodeNames().forEach(node -> after.put(node, NodeFootprint.of(cluster.provider(), node)));
             return before.keySet().stream().allMatch(node -> settled(before.get(node), after.get(node)))
                     && Math.abs(mib(after) - mib(before)) <= mib(before) / 10;
