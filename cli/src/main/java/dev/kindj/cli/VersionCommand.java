@@ -25,7 +25,7 @@ public final class VersionCommand implements Callable<Integer> {
     }
 
     static String line() {
-        return "kindj v" + Kindj.version() + " java/" + Runtime.version() + " " + System.getProperty("os.name").toLowerCase()
+        return "kindj v" + Kindj.version() + " java/" + System.getProperty("java.runtime.version") + " " + System.getProperty("os.name").toLowerCase()
                 + "/" + System.getProperty("os.arch");
     }
 
