@@ -194,14 +194,12 @@ public final class KindjCluster implements AutoCloseable {
      * @throws dev.kindj.InvalidRequestException for an unknown node or image, or an api-only cluster
      */
     public ImageLoadResult loadImages(List<String> images, List<String> nodeNames) {
-        ApiOnlyRequest.requireNodes(kindj.provider(), name, "load images");
-        return result(new ImageLoader(kindj.provider()).loadImages(images, runningNodes(nodeNames)));
+        return result(new ImageLoader(kindj.provider()).loadImages(images, nodesToLoad(nodeNames)));
     }
 
     /** Loads every image of a {@code docker save} archive into the named nodes, or every Kubernetes node. */
     public ImageLoadResult loadImageArchive(Path archive, List<String> nodeNames) {
-        ApiOnlyRequest.requireNodes(kindj.provider(), name, "load images");
-        return result(new ImageLoader(kindj.provider()).loadArchive(archive, runningNodes(nodeNames)));
+        return result(new ImageLoader(kindj.provider()).loadArchive(archive, nodesToLoad(nodeNames)));
     }
 
     /** Runs a command in a node container, as {@code docker exec}; a non-zero exit is returned, not thrown. */
@@ -365,8 +363,14 @@ public final class KindjCluster implements AutoCloseable {
         ClusterNodes.runningContainer(kindj.provider(), name, node);
     }
 
-    private List<String> runningNodes(List<String> nodeNames) {
-        return ClusterNodes.runningKubernetesNodes(kindj.provider(), name, nodeNames).stream().map(Node::name).toList();
+    /**
+     * The running nodes to load images into: the named ones, or every Kubernetes node; refused for an api-only cluster.
+     * One listing of the cluster's containers answers both questions.
+     */
+    private List<String> nodesToLoad(List<String> nodeNames) {
+        List<Node> nodes = ClusterNodes.kubernetesNodes(kindj.provider(), name);
+        ApiOnlyRequest.requireNodes(kindj.provider(), name, nodes, "load images");
+        return ClusterNodes.running(nodes, name, nodeNames).stream().map(Node::name).toList();
     }
 
     private static ImageLoadResult result(ImageLoadReport report) {

@@ -29,6 +29,9 @@ public final class KindjCommand {
             DeleteCommand.class, ExportCommand.class, BuildCommand.class, LoadCommand.class, StopCommand.class,
             StartCommand.class, DoctorCommand.class, CompletionCommand.class);
 
+    /** The types whose built-in converters picocli is told not to register (a regular expression of class names). */
+    static final String SKIPPED_CONVERTERS = "java\\.(time|sql)\\..*";
+
     public static void main(String[] args) {
         CommandLine commandLine = commandLine(args);
         int exitCode;
@@ -55,14 +58,32 @@ public final class KindjCommand {
      */
     public static CommandLine commandLine(String... args) {
         Verbosity.reset();
+        skipPicocliLookups();
         CommandLine commandLine = new CommandLine(new KindjCommand());
         boolean named = args.length > 0 && COMMANDS.stream().anyMatch(command -> name(command).equals(args[0]));
-        COMMANDS.stream().filter(command -> !named || name(command).equals(args[0])).forEach(commandLine::addSubcommand);
+        // A loop, not commandLine::addSubcommand: the class data sharing archive cannot hold a lambda that links
+        // picocli's (Java 5) classes, so each such lambda would be made at run time, a few milliseconds each.
+        for (Class<?> command : COMMANDS) {
+            if (!named || name(command).equals(args[0])) {
+                commandLine.addSubcommand(command);
+            }
+        }
         // Made now and handed to every subcommand: one that asked first would get writers of its own, which main
         // would not flush.
         commandLine.setOut(commandLine.getOut());
         commandLine.setErr(commandLine.getErr());
         return ExitCodes.install(commandLine);
+    }
+
+    /**
+     * Turns off two look-ups picocli makes for every command line, which kindj has no use for: a Groovy class, whose
+     * absence the JVM finds only by opening and indexing the whole shaded jar (16,000 entries), and the built-in
+     * converters of java.time and java.sql types, registered by reflection, which initialise java.time's formatters
+     * (kindj's durations have a converter of their own).
+     */
+    private static void skipPicocliLookups() {
+        System.setProperty("picocli.disable.closures", "true");
+        System.setProperty("picocli.converters.excludes", SKIPPED_CONVERTERS);
     }
 
     /**

@@ -24,9 +24,10 @@ public final class VersionCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** java.runtime.version is the text Runtime.version() prints, without parsing it with a regular expression first. */
     static String line() {
-        return "kindj v" + Kindj.version() + " java/" + Runtime.version() + " " + System.getProperty("os.name").toLowerCase()
-                + "/" + System.getProperty("os.arch");
+        return "kindj v" + Kindj.version() + " java/" + System.getProperty("java.runtime.version") + " "
+                + System.getProperty("os.name").toLowerCase() + "/" + System.getProperty("os.arch");
     }
 
     /** Lets `kindj --version` print the same line. */

@@ -4,9 +4,14 @@ import dev.kindj.cli.shared.Verbosity;
 import dev.kindj.cli.shared.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 
 /** What the command line does before any command talks to Docker: parsing, help, logging setup, completion. */
 class CommandLineTest {
@@ -55,6 +60,26 @@ class CommandLineTest {
         }
         assertThat(KindjCommand.commandLine("--help").getSubcommands()).hasSameSizeAs(all.getSubcommands());
         assertThat(KindjCommand.commandLine("nope").getSubcommands()).hasSameSizeAs(all.getSubcommands());
+    }
+
+    @Test
+    void everyOptionOfATypeWhoseConverterPicocliSkipsHasItsOwn() {
+        Deque<CommandLine> commands = new ArrayDeque<>(List.of(KindjCommand.commandLine()));
+        int checked = 0;
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            commands.addAll(command.getSubcommands().values());
+            for (ArgSpec arg : command.getCommandSpec().args()) {
+                if (arg.type().getName().matches(KindjCommand.SKIPPED_CONVERTERS)) {
+                    assertThat(arg.converters()).as(command.getCommandName() + " " + arg.paramLabel()).isNotEmpty();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("options of java.time types (--wait)").isPositive();
+        CommandLine start = KindjCommand.commandLine("start", "cluster", "--wait", "90s");
+        assertThat(start.parseArgs("start", "cluster", "--wait", "90s").subcommand().subcommand()
+                .matchedOptionValue("--wait", Duration.ZERO)).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test

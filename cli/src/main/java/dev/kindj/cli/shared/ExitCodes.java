@@ -2,6 +2,9 @@ package dev.kindj.cli.shared;
 
 import dev.kindj.KindjException;
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParseResult;
 
 /** Every exit code kindj returns, and which failure maps to which: the one place that decides. */
 public final class ExitCodes {
@@ -16,15 +19,8 @@ public final class ExitCodes {
     }
 
     public static CommandLine install(CommandLine commandLine) {
-        return commandLine
-                .setExitCodeExceptionMapper(ExitCodes::forException)
-                .setExecutionExceptionHandler((error, cmd, parseResult) -> {
-                    cmd.getErr().println(cmd.getColorScheme().errorText("ERROR: " + message(error)));
-                    if (Verbosity.isDebug()) {
-                        error.printStackTrace(cmd.getErr());
-                    }
-                    return forException(error);
-                });
+        Failures failures = new Failures();
+        return commandLine.setExitCodeExceptionMapper(failures).setExecutionExceptionHandler(failures);
     }
 
     static int forException(Throwable error) {
@@ -37,5 +33,26 @@ public final class ExitCodes {
 
     private static String message(Throwable error) {
         return error.getMessage() != null ? error.getMessage() : error.toString();
+    }
+
+    /**
+     * A class, not lambdas: the class data sharing archive cannot hold a lambda of picocli's (Java 5) interfaces, so
+     * every run would make them anew, a few milliseconds each.
+     */
+    private static final class Failures implements IExitCodeExceptionMapper, IExecutionExceptionHandler {
+
+        @Override
+        public int getExitCode(Throwable error) {
+            return forException(error);
+        }
+
+        @Override
+        public int handleExecutionException(Exception error, CommandLine cmd, ParseResult parseResult) {
+            cmd.getErr().println(cmd.getColorScheme().errorText("ERROR: " + message(error)));
+            if (Verbosity.isDebug()) {
+                error.printStackTrace(cmd.getErr());
+            }
+            return forException(error);
+        }
     }
 }

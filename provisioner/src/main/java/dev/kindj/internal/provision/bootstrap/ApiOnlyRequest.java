@@ -57,8 +57,12 @@ public final class ApiOnlyRequest {
      * @throws InvalidRequestException when the cluster is api-only
      */
     public static void requireNodes(NodeProvider provider, String clusterName, String operation) {
+        requireNodes(provider, clusterName, ClusterNodes.kubernetesNodes(provider, clusterName), operation);
+    }
+
+    /** As {@link #requireNodes(NodeProvider, String, String)}, for the cluster's Kubernetes nodes already listed. */
+    public static void requireNodes(NodeProvider provider, String clusterName, List<Node> nodes, String operation) {
         // An api-only cluster is one container: a cluster of more is not asked, one file request per node saved.
-        List<Node> nodes = ClusterNodes.kubernetesNodes(provider, clusterName);
         boolean apiOnly = nodes.size() == 1 && provider.exists(nodes.get(0).name(), ApiOnlyFiles.SCRIPT);
         if (apiOnly) {
             throw new InvalidRequestException("cannot " + operation + ": cluster '" + clusterName + "' is api-only"

@@ -84,7 +84,7 @@ public final class DockerNodeProvider implements NodeProvider {
     private static final int EPHEMERAL_PORTS_FROM = 32768;
     private static final int EPHEMERAL_PORTS_TO = 60999;
 
-    private final DockerClient docker;
+    private final LazyDockerClient docker;
     private final EngineApi engine;
     private final URI dockerHost;
     /** TLS to the engine (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), or null */
@@ -93,7 +93,7 @@ public final class DockerNodeProvider implements NodeProvider {
     /** The engine's {@code /info}: what the preflight and the privilege check read of it does not change. */
     private JsonNode engineInfo;
 
-    private DockerNodeProvider(DockerClient docker, EngineApi engine, URI dockerHost, SSLConfig tls) {
+    private DockerNodeProvider(LazyDockerClient docker, EngineApi engine, URI dockerHost, SSLConfig tls) {
         this.docker = docker;
         this.engine = engine;
         this.dockerHost = dockerHost;
@@ -107,7 +107,8 @@ public final class DockerNodeProvider implements NodeProvider {
             DockerClient docker = DockerClients.connect(config);
             // DockerClients always makes a DockerClientImpl
             EngineApi engine = new EngineApi(((DockerClientImpl) docker).getHttpClient());
-            return new DockerNodeProvider(docker, engine, config.getDockerHost(), config.getSSLConfig());
+            return new DockerNodeProvider(LazyDockerClient.of(docker), engine, config.getDockerHost(),
+                    config.getSSLConfig());
         });
     }
 
@@ -119,7 +120,7 @@ public final class DockerNodeProvider implements NodeProvider {
     private static DockerNodeProvider overSocket(URI dockerHost) {
         EngineApi engine = new EngineApi(new UnixSocketHttp(Path.of(dockerHost.getPath())));
         engine.ping(dockerHost);
-        DockerClient docker = LazyDockerClient.of(() -> DockerClients.connect(DockerClients.config()));
+        LazyDockerClient docker = LazyDockerClient.of(() -> DockerClients.connect(DockerClients.config()));
         return new DockerNodeProvider(docker, engine, dockerHost, null);
     }
 
@@ -134,7 +135,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     /** The engine's kindj local registries. */
     public DockerRegistries registries() {
-        return new DockerRegistries(docker, host());
+        return new DockerRegistries(docker.get(), host());
     }
 
     @Override
@@ -155,7 +156,7 @@ public final class DockerNodeProvider implements NodeProvider {
             Ipv4Cidr subnet = SubnetAllocator.firstFree(taken).orElseThrow(() -> new IllegalStateException(
                     "no free /24 left in 172.28.0.0/14 for a cluster network; delete unused Docker networks"));
             try {
-                docker.createNetworkCmd()
+                docker.get().createNetworkCmd()
                         .withName(networkName(clusterName))
                         .withDriver("bridge")
                         .withCheckDuplicate(true)
@@ -178,7 +179,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public Optional<String> networkSubnet(String clusterName) {
-        return docker.listNetworksCmd().withNameFilter(networkName(clusterName)).exec().stream()
+        return docker.get().listNetworksCmd().withNameFilter(networkName(clusterName)).exec().stream()
                 .filter(network -> network.getName().equals(networkName(clusterName)))
                 .flatMap(network -> network.getIpam().getConfig().stream())
                 .map(Network.Ipam.Config::getSubnet)
@@ -211,7 +212,7 @@ public final class DockerNodeProvider implements NodeProvider {
     public InputStream saveImages(List<String> names) {
         if (names.stream().noneMatch(name -> engine.find(imagePath(name, "")).filter(DockerNodeProvider::isIndex)
                 .isPresent())) {
-            SaveImagesCmd save = docker.saveImagesCmd();
+            SaveImagesCmd save = docker.get().saveImagesCmd();
             names.stream().map(ImageName::parse).forEach(name -> save.withImage(name.repository(), name.tag()));
             return save.exec();
         }
@@ -259,7 +260,7 @@ public final class DockerNodeProvider implements NodeProvider {
         try {
             // Empty objects are written, as Docker itself writes them for exposed ports and volumes.
             return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(docker.inspectContainerCmd(nodeName).exec());
+                    .writeValueAsString(docker.get().inspectContainerCmd(nodeName).exec());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write what Docker knows of " + nodeName, e);
         }
@@ -268,7 +269,7 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public void copyConsole(String nodeName, OutputStream out) {
         try {
-            docker.logContainerCmd(nodeName).withStdOut(true).withStdErr(true).withTimestamps(true)
+            docker.get().logContainerCmd(nodeName).withStdOut(true).withStdErr(true).withTimestamps(true)
                     .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
@@ -291,7 +292,7 @@ public final class DockerNodeProvider implements NodeProvider {
      */
     @Override
     public boolean awaitConsoleLine(String nodeName, String line, Duration timeout) throws InterruptedException {
-        Instant started = Instant.parse(docker.inspectContainerCmd(nodeName).exec().getState().getStartedAt());
+        Instant started = Instant.parse(docker.get().inspectContainerCmd(nodeName).exec().getState().getStartedAt());
         CompletableFuture<Boolean> seen = new CompletableFuture<>();
         ResultCallback.Adapter<Frame> follow = new ResultCallback.Adapter<>() {
             @Override
@@ -318,7 +319,7 @@ public final class DockerNodeProvider implements NodeProvider {
             }
         };
         try (follow) {
-            docker.logContainerCmd(nodeName).withStdOut(true).withStdErr(true).withTimestamps(true)
+            docker.get().logContainerCmd(nodeName).withStdOut(true).withStdErr(true).withTimestamps(true)
                     .withFollowStream(true).withSince((int) started.getEpochSecond()).exec(follow);
             return seen.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -333,7 +334,7 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public Optional<InputStream> copyDirectoryOut(String nodeName, String path) {
         try {
-            return Optional.of(docker.copyArchiveFromContainerCmd(nodeName, path).exec());
+            return Optional.of(docker.get().copyArchiveFromContainerCmd(nodeName, path).exec());
         } catch (NotFoundException noSuchDirectory) {
             return Optional.empty();
         }
@@ -422,7 +423,7 @@ public final class DockerNodeProvider implements NodeProvider {
         labels.putAll(spec.extraLabels());
         labels.put(KindjLabels.ROLE, spec.role().label());
         labels.put(KindjLabels.IP, spec.ipAddress());
-        return docker.createContainerCmd(spec.image())
+        return docker.get().createContainerCmd(spec.image())
                 .withName(spec.name())
                 .withHostName(spec.name())
                 .withLabels(labels)
@@ -438,7 +439,7 @@ public final class DockerNodeProvider implements NodeProvider {
             copyIn(created.getId(), files);
         }
         long copiedMillis = System.currentTimeMillis();
-        docker.startContainerCmd(created.getId()).exec();
+        docker.get().startContainerCmd(created.getId()).exec();
         LOG.debug("writing {} files into container {} took {} ms, starting it {} ms", files.size(), spec.name(),
                 copiedMillis - startMillis, System.currentTimeMillis() - copiedMillis);
         return new Node(spec.name(), spec.clusterName(), spec.role(), spec.ipAddress(), "running", spec.image());
@@ -505,7 +506,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public Optional<String> publishedEndpoint(String nodeName, int containerPort) {
-        var bindings = docker.inspectContainerCmd(nodeName).exec().getNetworkSettings().getPorts().getBindings();
+        var bindings = docker.get().inspectContainerCmd(nodeName).exec().getNetworkSettings().getPorts().getBindings();
         return bindings.entrySet().stream()
                 .filter(entry -> entry.getKey().getPort() == containerPort && entry.getValue() != null && entry.getValue().length > 0)
                 .map(entry -> entry.getValue()[0])
@@ -519,7 +520,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public Map<Integer, Integer> publishedPorts(String nodeName) {
-        InspectContainerResponse container = docker.inspectContainerCmd(nodeName).exec();
+        InspectContainerResponse container = docker.get().inspectContainerCmd(nodeName).exec();
         Map<Integer, Integer> published = new HashMap<>();
         container.getNetworkSettings().getPorts().getBindings().forEach((exposed, bindings) -> {
             if (bindings != null && bindings.length > 0) {
@@ -551,7 +552,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public void copyIn(String nodeName, List<NodeFile> files) {
-        docker.copyArchiveToContainerCmd(nodeName)
+        docker.get().copyArchiveToContainerCmd(nodeName)
                 .withRemotePath("/")
                 .withTarInputStream(new java.io.ByteArrayInputStream(tar(files)))
                 .exec();
@@ -581,7 +582,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public byte[] copyOut(String nodeName, String path) {
-        try (InputStream archive = docker.copyArchiveFromContainerCmd(nodeName, path).exec();
+        try (InputStream archive = docker.get().copyArchiveFromContainerCmd(nodeName, path).exec();
                 TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
             TarArchiveEntry entry = tar.getNextEntry();
             if (entry == null || !entry.isFile()) {
@@ -604,7 +605,7 @@ public final class DockerNodeProvider implements NodeProvider {
                 .forEach(network -> {
                     try {
                         registries().disconnectAll(network.path("Name").asText());
-                        docker.removeNetworkCmd(network.path("Id").asText()).exec();
+                        docker.get().removeNetworkCmd(network.path("Id").asText()).exec();
                     } catch (NotFoundException alreadyGone) {
                         // removed concurrently: the goal is met
                     }
@@ -614,7 +615,7 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public void stopNode(String nodeName) {
         try {
-            docker.stopContainerCmd(nodeName).exec();
+            docker.get().stopContainerCmd(nodeName).exec();
         } catch (NotModifiedException alreadyStopped) {
             // the goal is met
         }
@@ -623,7 +624,7 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public void startNode(String nodeName) {
         try {
-            docker.startContainerCmd(nodeName).exec();
+            docker.get().startContainerCmd(nodeName).exec();
         } catch (NotModifiedException alreadyRunning) {
             // the goal is met
         }
@@ -649,19 +650,19 @@ public final class DockerNodeProvider implements NodeProvider {
             }
             LOG.warn("Docker could not remove {} ({}); thawing its cgroups from the engine's host and trying again",
                     idOrName, e.getMessage().strip());
-            CgroupThaw.fromEngineHost(docker, docker.inspectContainerCmd(idOrName).exec());
+            CgroupThaw.fromEngineHost(docker.get(), docker.get().inspectContainerCmd(idOrName).exec());
             removeContainer(idOrName);
         }
     }
 
     @Override
     public Instant startedAt(String nodeName) {
-        return Instant.parse(docker.inspectContainerCmd(nodeName).exec().getState().getStartedAt());
+        return Instant.parse(docker.get().inspectContainerCmd(nodeName).exec().getState().getStartedAt());
     }
 
     private void removeContainer(String idOrName) {
         try {
-            docker.removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
+            docker.get().removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException alreadyGone) {
             // nothing to remove
         }
@@ -669,6 +670,6 @@ public final class DockerNodeProvider implements NodeProvider {
 
     @Override
     public void close() {
-        DockerClients.closeQuietly(docker);
+        docker.close();
     }
 }

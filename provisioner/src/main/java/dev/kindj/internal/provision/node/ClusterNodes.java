@@ -34,8 +34,12 @@ public final class ClusterNodes {
      * @throws dev.kindj.InvalidRequestException for a node that is not running
      */
     public static List<Node> runningKubernetesNodes(NodeProvider provider, String clusterName, List<String> names) {
-        List<Node> nodes = kubernetesNodes(provider, clusterName);
-        return running(names.isEmpty() ? nodes : named(nodes, clusterName, names), clusterName);
+        return running(kubernetesNodes(provider, clusterName), clusterName, names);
+    }
+
+    /** As {@link #runningKubernetesNodes}, from the cluster's Kubernetes nodes already listed. */
+    public static List<Node> running(List<Node> kubernetesNodes, String clusterName, List<String> names) {
+        return running(names.isEmpty() ? kubernetesNodes : named(kubernetesNodes, clusterName, names), clusterName);
     }
 
     /**
