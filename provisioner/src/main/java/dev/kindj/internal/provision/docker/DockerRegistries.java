@@ -1,5 +1,6 @@
 package dev.kindj.internal.provision.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
@@ -21,9 +22,11 @@ import dev.kindj.internal.provision.registry.LocalRegistry;
 import dev.kindj.internal.provision.Waits;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -42,10 +45,12 @@ public final class DockerRegistries {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final DockerClient docker;
+    private final EngineApi engine;
     private final HostReadings host;
 
-    DockerRegistries(DockerClient docker, HostReadings host) {
+    DockerRegistries(DockerClient docker, EngineApi engine, HostReadings host) {
         this.docker = docker;
+        this.engine = engine;
         this.host = host;
     }
 
@@ -178,13 +183,17 @@ public final class DockerRegistries {
         }
     }
 
-    /** Detaches every registry from a cluster network, which Docker removes only once nothing is attached. */
+    /**
+     * Detaches every registry from a cluster network, which Docker removes only once nothing is attached. Plain JSON
+     * (EngineApi): with the nodes' removal, this is all `kindj delete cluster` asks of the engine.
+     */
     void disconnectAll(String network) {
-        registryContainers(List.of(KindjLabels.REGISTRY)).stream()
-                .filter(container -> container.getNetworkSettings() != null
-                        && container.getNetworkSettings().getNetworks().containsKey(network))
-                .forEach(container -> docker.disconnectFromNetworkCmd().withNetworkId(network)
-                        .withContainerId(container.getId()).withForce(true).exec());
+        for (JsonNode container : engine.get("/containers/json?all=1&" + EngineApi.labelFilter(KindjLabels.REGISTRY, null))) {
+            if (container.path("NetworkSettings").path("Networks").has(network)) {
+                engine.post("/networks/" + URLEncoder.encode(network, StandardCharsets.UTF_8) + "/disconnect",
+                        "{\"Container\":\"" + container.path("Id").asText() + "\",\"Force\":true}");
+            }
+        }
     }
 
     private List<Container> registryContainers(List<String> labelFilter) {
