@@ -139,9 +139,9 @@ final class EngineApi {
             if (status / 100 != 2) {
                 String message = JsonTrees.read(response.getBody()).path("message").asText();
                 response.close();
-                // docker-java's error type, so that callers handle the engine's refusals alike whichever client asked
-                throw new DockerException("the Docker engine answered " + status + " to " + method + " " + path
-                        + ": " + message, status);
+                // docker-java's error type ("Status 500: ..."), so that callers handle the engine's refusals alike
+                // whichever client asked
+                throw new DockerException("the Docker engine refused " + method + " " + path + ": " + message, status);
             }
             return new FilterInputStream(response.getBody()) {
                 @Override
