@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the class data sharing archive of the CLI jar (run by the build right after the jar is made; the
-# ./kindj launcher uses it): the JDK's and kindj's classes that `kindj version`, `get clusters` and
-# `load docker-image` load, already parsed and verified, so that every kindj command starts faster.
+# ./kindj launcher uses it): the JDK's and kindj's classes that `kindj version`, `get clusters`,
+# `load docker-image` and `delete cluster` load, already parsed and verified, so that every kindj command starts
+# faster.
 # A static archive (-Xshare:dump from a class list), not a dynamic one (-XX:ArchiveClassesAtExit): only a static
 # archive can hold classes of old class-file versions, and picocli's are Java 5 ones, ~170 classes that a dynamic
 # archive leaves to be read from the jar and verified in every run.
@@ -14,11 +15,15 @@ jar=$1 archive=$2
 partial="$archive.$$.partial"
 classes="$archive.$$.classes"
 rm -f "$archive"
-trap 'rm -f "$classes" "$classes".* "$partial"' EXIT
+kubeconfig="$archive.$$.kubeconfig"
+trap 'rm -f "$classes" "$classes".* "$partial" "$kubeconfig"' EXIT
 # Each command's classes. Without an engine or cluster the engine commands fail, after loading most of the same
-# classes.
+# classes. The delete names no cluster that exists, and reads (and leaves as it is) a kubeconfig of another one.
+printf 'apiVersion: v1\nkind: Config\nclusters:\n- name: kindj-class-list-other\n  cluster: {server: "https://127.0.0.1:1"}\n' \
+  > "$kubeconfig"
 n=0
-for command in "version" "get clusters" "load docker-image --name kindj-class-list-absent kindj-class-list/absent"; do
+for command in "version" "get clusters" "load docker-image --name kindj-class-list-absent kindj-class-list/absent" \
+    "delete cluster --name kindj-class-list-absent --kubeconfig $kubeconfig"; do
   # shellcheck disable=SC2086 # the command's words
   java -XX:DumpLoadedClassList="$classes.$((n += 1))" -Xlog:disable -Xlog:all=error:stderr -jar "$jar" $command \
     >/dev/null 2>&1

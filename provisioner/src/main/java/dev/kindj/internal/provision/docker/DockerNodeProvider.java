@@ -135,7 +135,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     /** The engine's kindj local registries. */
     public DockerRegistries registries() {
-        return new DockerRegistries(docker.get(), host());
+        return new DockerRegistries(docker, engine, host());
     }
 
     @Override
@@ -597,19 +597,15 @@ public final class DockerNodeProvider implements NodeProvider {
     @Override
     public void deleteCluster(String clusterName) {
         // Killed and removed all at once, with their /var volumes: a cluster being deleted needs no graceful stop.
+        // Plain requests (EngineApi) throughout: docker-java's client and models are never made for a delete.
         List<JsonNode> containers = new ArrayList<>();
         clusterContainers(clusterName).forEach(containers::add);
         Parallel.forEach("removing the nodes of " + clusterName, containers,
                 container -> removeNodeContainer(container.path("Id").asText()));
-        engine.get("/networks?" + EngineApi.labelFilter(KindjLabels.CLUSTER, clusterName))
-                .forEach(network -> {
-                    try {
-                        registries().disconnectAll(network.path("Name").asText());
-                        docker.get().removeNetworkCmd(network.path("Id").asText()).exec();
-                    } catch (NotFoundException alreadyGone) {
-                        // removed concurrently: the goal is met
-                    }
-                });
+        engine.get("/networks?" + EngineApi.labelFilter(KindjLabels.CLUSTER, clusterName)).forEach(network -> {
+            registries().disconnectAll(network.path("Name").asText());
+            engine.delete("/networks/" + network.path("Id").asText());
+        });
     }
 
     @Override
@@ -660,12 +656,9 @@ public final class DockerNodeProvider implements NodeProvider {
         return Instant.parse(docker.get().inspectContainerCmd(nodeName).exec().getState().getStartedAt());
     }
 
+    /** Kills and removes a container with its anonymous volumes; one that is gone already is no error. */
     private void removeContainer(String idOrName) {
-        try {
-            docker.get().removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException alreadyGone) {
-            // nothing to remove
-        }
+        engine.delete("/containers/" + encode(idOrName) + "?force=1&v=1");
     }
 
     @Override

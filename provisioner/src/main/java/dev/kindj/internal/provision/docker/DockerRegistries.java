@@ -1,6 +1,6 @@
 package dev.kindj.internal.provision.docker;
 
-import com.github.dockerjava.api.DockerClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -21,9 +21,11 @@ import dev.kindj.internal.provision.registry.LocalRegistry;
 import dev.kindj.internal.provision.Waits;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -41,11 +43,13 @@ public final class DockerRegistries {
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-    private final DockerClient docker;
+    private final LazyDockerClient docker;
+    private final EngineApi engine;
     private final HostReadings host;
 
-    DockerRegistries(DockerClient docker, HostReadings host) {
+    DockerRegistries(LazyDockerClient docker, EngineApi engine, HostReadings host) {
         this.docker = docker;
+        this.engine = engine;
         this.host = host;
     }
 
@@ -70,13 +74,13 @@ public final class DockerRegistries {
         refuseUnavailable(name, port);
         String volume = LocalRegistry.volumeOf(name);
         Map<String, String> labels = KindjLabels.forRegistry(name);
-        docker.createVolumeCmd().withName(volume).withLabels(labels).exec();
+        docker.get().createVolumeCmd().withName(volume).withLabels(labels).exec();
         labels.put(KindjLabels.REGISTRY_PORT, String.valueOf(port));
         ExposedPort registryPort = ExposedPort.tcp(LocalRegistry.CONTAINER_PORT);
         Ports bindings = new Ports();
         bindings.bind(registryPort, Ports.Binding.bindIpAndPort(LOOPBACK, port));
         try {
-            docker.createContainerCmd(image)
+            docker.get().createContainerCmd(image)
                     .withName(name)
                     .withLabels(labels)
                     .withExposedPorts(registryPort)
@@ -86,7 +90,7 @@ public final class DockerRegistries {
                             // back after the engine restarts, like the clusters it serves
                             .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
                     .exec();
-            docker.startContainerCmd(name).exec();
+            docker.get().startContainerCmd(name).exec();
         } catch (DockerException e) {
             removeContainerAndVolume(name);
             String message = String.valueOf(e.getMessage());
@@ -110,7 +114,8 @@ public final class DockerRegistries {
         URI api = URI.create("http://" + LOOPBACK + ":" + registry.hostPort() + "/v2/");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Waits.until("local registry " + registry.name() + " to answer on " + api, ANSWER_TIMEOUT,
-                () -> answers(http, api), () -> docker.inspectContainerCmd(registry.name()).exec().getState().toString());
+                () -> answers(http, api),
+                () -> docker.get().inspectContainerCmd(registry.name()).exec().getState().toString());
     }
 
     private static boolean answers(HttpClient http, URI api) {
@@ -163,8 +168,9 @@ public final class DockerRegistries {
 
     /** The clusters whose networks the registry is attached to, sorted. */
     public List<String> clustersUsing(String name) {
-        Set<String> attached = docker.inspectContainerCmd(name).exec().getNetworkSettings().getNetworks().keySet();
-        return docker.listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER)).exec().stream()
+        Set<String> attached = docker.get().inspectContainerCmd(name).exec().getNetworkSettings().getNetworks()
+                .keySet();
+        return docker.get().listNetworksCmd().withFilter("label", List.of(KindjLabels.CLUSTER)).exec().stream()
                 .filter(network -> attached.contains(network.getName()))
                 .map(network -> network.getLabels().get(KindjLabels.CLUSTER))
                 .sorted().toList();
@@ -172,23 +178,27 @@ public final class DockerRegistries {
 
     void connect(String name, String clusterName) {
         String network = DockerNodeProvider.networkName(clusterName);
-        InspectContainerResponse container = docker.inspectContainerCmd(name).exec();
+        InspectContainerResponse container = docker.get().inspectContainerCmd(name).exec();
         if (!container.getNetworkSettings().getNetworks().containsKey(network)) {
-            docker.connectToNetworkCmd().withNetworkId(network).withContainerId(name).exec();
+            docker.get().connectToNetworkCmd().withNetworkId(network).withContainerId(name).exec();
         }
     }
 
-    /** Detaches every registry from a cluster network, which Docker removes only once nothing is attached. */
+    /**
+     * Detaches every registry from a cluster network, which Docker removes only once nothing is attached. Plain JSON
+     * (EngineApi): with the nodes' removal, this is all `kindj delete cluster` asks of the engine.
+     */
     void disconnectAll(String network) {
-        registryContainers(List.of(KindjLabels.REGISTRY)).stream()
-                .filter(container -> container.getNetworkSettings() != null
-                        && container.getNetworkSettings().getNetworks().containsKey(network))
-                .forEach(container -> docker.disconnectFromNetworkCmd().withNetworkId(network)
-                        .withContainerId(container.getId()).withForce(true).exec());
+        for (JsonNode container : engine.get("/containers/json?all=1&" + EngineApi.labelFilter(KindjLabels.REGISTRY, null))) {
+            if (container.path("NetworkSettings").path("Networks").has(network)) {
+                engine.post("/networks/" + URLEncoder.encode(network, StandardCharsets.UTF_8) + "/disconnect",
+                        "{\"Container\":\"" + container.path("Id").asText() + "\",\"Force\":true}");
+            }
+        }
     }
 
     private List<Container> registryContainers(List<String> labelFilter) {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilter).exec();
+        return docker.get().listContainersCmd().withShowAll(true).withLabelFilter(labelFilter).exec();
     }
 
     private static LocalRegistry registry(Container container) {
@@ -204,14 +214,14 @@ public final class DockerRegistries {
                     + registry.get().host() + "); use it, or choose another --name");
         }
         try {
-            docker.inspectContainerCmd(name).exec();
+            docker.get().inspectContainerCmd(name).exec();
             throw new InvalidRequestException("a container named '" + name + "' exists already and is not a kindj"
                     + " registry; choose another --name");
         } catch (NotFoundException free) {
             // the name is free
         }
         try {
-            docker.inspectVolumeCmd(LocalRegistry.volumeOf(name)).exec();
+            docker.get().inspectVolumeCmd(LocalRegistry.volumeOf(name)).exec();
             throw new InvalidRequestException("a Docker volume named '" + LocalRegistry.volumeOf(name) + "' exists"
                     + " already; choose another --name, or remove the volume (docker volume rm "
                     + LocalRegistry.volumeOf(name) + ") if you no longer need it");
@@ -233,12 +243,12 @@ public final class DockerRegistries {
 
     private void removeContainerAndVolume(String name) {
         try {
-            docker.removeContainerCmd(name).withForce(true).exec();
+            docker.get().removeContainerCmd(name).withForce(true).exec();
         } catch (NotFoundException alreadyGone) {
             // nothing to remove
         }
         try {
-            docker.removeVolumeCmd(LocalRegistry.volumeOf(name)).exec();
+            docker.get().removeVolumeCmd(LocalRegistry.volumeOf(name)).exec();
         } catch (NotFoundException alreadyGone) {
             // nothing to remove
         }

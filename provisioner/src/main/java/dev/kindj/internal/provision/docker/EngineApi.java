@@ -3,6 +3,7 @@ package dev.kindj.internal.provision.docker;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -69,6 +70,15 @@ final class EngineApi {
         }
     }
 
+    /** Removes what the path names, e.g. {@code /containers/ID?force=1&v=1}; what is gone already (404) is no error. */
+    void delete(String path) {
+        try (InputStream ignored = open(DockerHttpClient.Request.Method.DELETE, path, null, true)) {
+            // the answer carries nothing more
+        } catch (IOException e) {
+            throw new UncheckedIOException("DELETE " + path + " failed", e);
+        }
+    }
+
     /** The body of a GET answered 200, streamed: closing the stream ends the exchange. */
     InputStream stream(String path) {
         return open(DockerHttpClient.Request.Method.GET, path, null, false);
@@ -129,8 +139,9 @@ final class EngineApi {
             if (status / 100 != 2) {
                 String message = JsonTrees.read(response.getBody()).path("message").asText();
                 response.close();
-                throw new IllegalStateException("the Docker engine answered " + status + " to " + method + " " + path
-                        + ": " + message);
+                // docker-java's error type ("Status 500: ..."), so that callers handle the engine's refusals alike
+                // whichever client asked
+                throw new DockerException("the Docker engine refused " + method + " " + path + ": " + message, status);
             }
             return new FilterInputStream(response.getBody()) {
                 @Override

@@ -157,6 +157,9 @@ class DockerNodeProviderIT {
         assertThat(provider.networkSubnet(other)).isEmpty();
         assertThat(docker.listVolumesCmd().exec().getVolumes()).noneMatch(v -> v.getName().equals(volume));
         assertThat(provider.listNodes(CLUSTER)).hasSize(2); // the other cluster is untouched
+
+        provider.deleteCluster(other); // what is gone already is no error
+        provider.removeNode(other + "-control-plane");
     }
 
     @Test
