@@ -22,15 +22,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-cat > "$work/cluster.yaml" <<'YAML'
-kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-nodes:
-- role: control-plane
-- role: worker
-- role: worker
-YAML
-kindj create cluster -q --name "$name" --config "$work/cluster.yaml" --kubeconfig "$work/kubeconfig"
+kindj create cluster -q --name "$name" --config "$root/bench/configs/1+2.yaml" --kubeconfig "$work/kubeconfig"
 k() { kubectl --kubeconfig "$work/kubeconfig" "$@"; }
 control_plane=$(docker ps -q --filter "label=dev.kindj.cluster=$name" --filter "label=dev.kindj.role=control-plane")
 k create namespace churn >/dev/null

@@ -14,19 +14,6 @@ image=$(kindj build node-image -q)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cat > "$work/1.yaml" <<'YAML'
-kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-YAML
-cat > "$work/1+2.yaml" <<'YAML'
-kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-nodes:
-- role: control-plane
-- role: worker
-- role: worker
-YAML
-
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 seconds() { awk -v s="$1" -v e="$(date +%s%N)" 'BEGIN {printf "%.1f", (e - s) / 1e9}'; }
 
@@ -35,7 +22,7 @@ for shape in ${SHAPES:-1 1+2}; do
   for i in $(seq 1 "$runs"); do
     name="${NAME_PREFIX:-bench}-$i"
     start=$(date +%s%N)
-    kindj create cluster -q --name "$name" --config "$work/$shape.yaml" --image "$image" --kubeconfig "$work/kubeconfig"
+    kindj create cluster -q --name "$name" --config "$root/bench/configs/$shape.yaml" --image "$image" --kubeconfig "$work/kubeconfig"
     creates+=("$(seconds "$start")")
     memory+=("$(docker stats --no-stream --format '{{.MemUsage}}' $(docker ps -q --filter "label=dev.kindj.cluster=$name") \
       | awk '{v=$1; u=v; gsub(/[0-9.]/, "", u); gsub(/[A-Za-z]/, "", v); m+= (u=="GiB" ? v*1024 : u=="KiB" ? v/1024 : v)} END {printf "%.0f", m}')")

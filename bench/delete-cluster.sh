@@ -11,9 +11,8 @@ runs=${1:-5}
 work=$(mktemp -d)
 cluster=${BENCH_NAME:-bench-delete}
 trap 'kindj delete cluster -q --name "$cluster" --kubeconfig "$work/kubeconfig" || true; rm -rf "$work"' EXIT
-printf 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n' > "$work/1+2.yaml"
 
-create() { kindj create cluster -q --name "$cluster" --config "$work/1+2.yaml" --kubeconfig "$work/kubeconfig"; }
+create() { kindj create cluster -q --name "$cluster" --config "$root/bench/configs/1+2.yaml" --kubeconfig "$work/kubeconfig"; }
 docker_delete() {
   for n in $(docker ps -aq --filter "label=dev.kindj.cluster=$cluster"); do docker rm -f -v "$n" >/dev/null & done
   wait

@@ -33,8 +33,7 @@ new_image() { # another 50 MB image under the same name
 printf 'FROM scratch\nCOPY blob /blob\n' > "$work/Dockerfile"
 if [[ -z $cluster ]]; then
   cluster=${BENCH_NAME:-bench-load} created=1
-  printf 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n' > "$work/1+2.yaml"
-  kindj create cluster -q --name "$cluster" --config "$work/1+2.yaml" --kubeconfig "$work/kubeconfig"
+  kindj create cluster -q --name "$cluster" --config "$root/bench/configs/1+2.yaml" --kubeconfig "$work/kubeconfig"
 fi
 nodes=$(docker ps --filter "label=dev.kindj.cluster=$cluster" --format '{{.Names}}')
 

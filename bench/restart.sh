@@ -15,8 +15,7 @@ work=$(mktemp -d)
 cluster=${2:-bench-restart}
 trap 'kindj delete cluster -q --name "$cluster" --kubeconfig "$work/kubeconfig" || true; rm -rf "$work"' EXIT
 
-printf 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n' > "$work/1+2.yaml"
-kindj create cluster -q --name "$cluster" --config "$work/1+2.yaml" --kubeconfig "$work/kubeconfig"
+kindj create cluster -q --name "$cluster" --config "$root/bench/configs/1+2.yaml" --kubeconfig "$work/kubeconfig"
 nodes=$(docker ps --filter "label=dev.kindj.cluster=$cluster" --format '{{.Names}}')
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
