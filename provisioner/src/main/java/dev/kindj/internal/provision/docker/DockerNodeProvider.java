@@ -42,7 +42,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -216,8 +215,9 @@ public final class DockerNodeProvider implements NodeProvider {
             names.stream().map(ImageName::parse).forEach(name -> save.withImage(name.repository(), name.tag()));
             return save.exec();
         }
-        StringBuilder query = new StringBuilder("/images/get?platform=").append(encode(enginePlatform().toString()));
-        names.forEach(name -> query.append("&names=").append(encode(name)));
+        StringBuilder query = new StringBuilder("/images/get?platform=")
+                .append(EngineApi.encode(enginePlatform().toString()));
+        names.forEach(name -> query.append("&names=").append(EngineApi.encode(name)));
         return engine.stream(query.toString());
     }
 
@@ -248,11 +248,7 @@ public final class DockerNodeProvider implements NodeProvider {
     }
 
     private static String imagePath(String reference, String query) {
-        return "/images/" + encode(reference) + "/json" + query;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return "/images/" + EngineApi.encode(reference) + "/json" + query;
     }
 
     @Override
@@ -658,7 +654,7 @@ public final class DockerNodeProvider implements NodeProvider {
 
     /** Kills and removes a container with its anonymous volumes; one that is gone already is no error. */
     private void removeContainer(String idOrName) {
-        engine.delete("/containers/" + encode(idOrName) + "?force=1&v=1");
+        engine.delete("/containers/" + EngineApi.encode(idOrName) + "?force=1&v=1");
     }
 
     @Override

@@ -21,11 +21,9 @@ import dev.kindj.internal.provision.registry.LocalRegistry;
 import dev.kindj.internal.provision.Waits;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -189,9 +187,10 @@ public final class DockerRegistries {
      * (EngineApi): with the nodes' removal, this is all `kindj delete cluster` asks of the engine.
      */
     void disconnectAll(String network) {
-        for (JsonNode container : engine.get("/containers/json?all=1&" + EngineApi.labelFilter(KindjLabels.REGISTRY, null))) {
+        String registries = "/containers/json?all=1&" + EngineApi.labelFilter(KindjLabels.REGISTRY, null);
+        for (JsonNode container : engine.get(registries)) {
             if (container.path("NetworkSettings").path("Networks").has(network)) {
-                engine.post("/networks/" + URLEncoder.encode(network, StandardCharsets.UTF_8) + "/disconnect",
+                engine.post("/networks/" + EngineApi.encode(network) + "/disconnect",
                         "{\"Container\":\"" + container.path("Id").asText() + "\",\"Force\":true}");
             }
         }

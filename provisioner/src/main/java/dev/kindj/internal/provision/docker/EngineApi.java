@@ -162,6 +162,11 @@ final class EngineApi {
     /** A {@code filters} query parameter: objects that carry the label, or carry it with this value. */
     static String labelFilter(String label, String value) {
         String filter = value == null ? label : label + "=" + value;
-        return "filters=" + URLEncoder.encode("{\"label\":[\"" + filter + "\"]}", StandardCharsets.UTF_8);
+        return "filters=" + encode("{\"label\":[\"" + filter + "\"]}");
+    }
+
+    /** Text made safe for a path segment or query value of a request. */
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }
