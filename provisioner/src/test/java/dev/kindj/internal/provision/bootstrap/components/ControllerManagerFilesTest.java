@@ -29,6 +29,8 @@ class ControllerManagerFilesTest {
                 entry("cluster-signing-cert-file", "/etc/kubernetes/pki/ca.crt"),
                 entry("cluster-signing-key-file", "/etc/kubernetes/pki/ca.key"),
                 entry("use-service-account-credentials", "true"),
+                entry("kube-api-qps", "100"),
+                entry("kube-api-burst", "200"),
                 entry("controllers", "*,bootstrapsigner,tokencleaner"),
                 entry("cluster-name", "demo"),
                 entry("cluster-cidr", "10.244.0.0/16"),
