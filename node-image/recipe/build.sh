@@ -390,9 +390,14 @@ mark node $t0
 # containerd runs in a container of the new image with its root on a Docker volume (overlayfs
 # snapshots cannot live on the container's own overlay root); the volume's content becomes an
 # image layer at /var/lib/containerd. At run time /var is a fresh volume, which Docker fills
-# from the image, so every node starts with these images unpacked and pinned.
+# from the image, so every node starts with these images unpacked and pinned. The layers' blobs
+# are dropped once unpacked (containerd runs containers from the unpacked snapshots; its CRI
+# plugin does the same for pulls with discard_unpacked_layers): they were half of that volume,
+# which Docker copies anew for every node it creates.
 t0=$SECONDS
-preload_tar=$cache/preload/$( (docker image inspect -f '{{.Id}}' "$base_tag"; cat "$recipe/node/files/etc/containerd/config.toml" "$recipe/images.env"
+import_flags="--local --discard-unpacked-layers"
+preload_tar=$cache/preload/$( (docker image inspect -f '{{.Id}}' "$base_tag"; echo "$import_flags"
+  cat "$recipe/node/files/etc/containerd/config.toml" "$recipe/images.env"
   sha256sum < "$pause_tar"; sha256sum < "$coredns_tar"
   sha256sum < "$local_path_tar"; sha256sum < "$local_path_helper_tar"
   sha256sum < "$metallb_files-controller.tar"; sha256sum < "$metallb_files-speaker.tar") | hash_of /dev/stdin).tar
@@ -417,9 +422,9 @@ else
     tag=$(tar -xOf "$work/$1" manifest.json | sed -n 's/.*"RepoTags":\["\([^"]*\)".*/\1/p')
     case $tag in */*) tag=docker.io/$tag ;; *) tag=docker.io/library/$tag ;; esac
     docker exec "$id-preload" sh -ec "
-      ctr -n k8s.io images import /preload/$1
+      ctr -n k8s.io images import $import_flags /preload/$1
       ctr -n k8s.io images tag $tag $2
-      ctr -n k8s.io images rm $tag
+      ctr -n k8s.io images rm --sync $tag
       ctr -n k8s.io images label $2 io.cri-containerd.pinned=pinned" >> "$log" 2>&1
   }
   import pause.tar "$PAUSE_IMAGE" || die 1 "importing the pause image failed"
@@ -428,7 +433,7 @@ else
   import local-path-helper.tar "$LOCAL_PATH_HELPER_IMAGE" || die 1 "importing the local-path helper image failed"
   import metallb-controller.tar "$METALLB_CONTROLLER_IMAGE" || die 1 "importing the MetalLB controller image failed"
   import metallb-speaker.tar "$METALLB_SPEAKER_IMAGE" || die 1 "importing the MetalLB speaker image failed"
-  docker exec "$id-preload" ctr -n k8s.io images ls >> "$log" 2>&1
+  docker exec "$id-preload" sh -c 'ctr -n k8s.io images ls; ctr -n k8s.io content ls' >> "$log" 2>&1
   docker stop -t 30 "$id-preload" >> "$log" 2>&1 || die 1 "stopping the preload containerd failed"
   docker run --rm -v "$id-preload:/src:ro" --entrypoint tar "$id-node:latest" -C /src --numeric-owner -cf - . \
     > "$preload_tar.$$" && mv "$preload_tar.$$" "$preload_tar" || die 1 "saving containerd's state failed"

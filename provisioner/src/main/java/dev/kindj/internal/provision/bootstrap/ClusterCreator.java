@@ -3,13 +3,13 @@ package dev.kindj.internal.provision.bootstrap;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import dev.kindj.internal.provision.bootstrap.steps.AddLoadBalancerAddressPool;
 import dev.kindj.internal.provision.bootstrap.steps.ApplyClusterObjects;
 import dev.kindj.internal.provision.bootstrap.steps.AwaitApiOnlyReady;
 import dev.kindj.internal.provision.bootstrap.steps.ConfigureLoadBalancer;
 import dev.kindj.internal.provision.bootstrap.steps.CreateNodes;
 import dev.kindj.internal.provision.bootstrap.steps.ExportKubeconfig;
 import dev.kindj.internal.provision.bootstrap.steps.GenerateCertificates;
-import dev.kindj.internal.provision.bootstrap.steps.InstallLoadBalancerServices;
 import dev.kindj.internal.provision.bootstrap.steps.JoinControlPlanes;
 import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
@@ -26,6 +26,7 @@ import dev.kindj.internal.provision.plan.ClusterPlanner;
 import dev.kindj.internal.provision.preflight.Demand;
 import dev.kindj.internal.provision.preflight.Preflight;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,24 +36,33 @@ import java.util.Objects;
  */
 public final class ClusterCreator {
 
-    /** The steps, in order; each is one file in {@code steps/}. */
-    static final List<CreationStep> STEPS = List.of(
-            new GenerateCertificates(),
-            new CreateNodes(),
-            new ConfigureLoadBalancer(),
-            new StartEtcd(),
-            new JoinControlPlanes(),
-            new StartControlPlane(),
-            // kubelets start and register while the cluster objects go in
-            new StartNodeAgents(),
-            new ApplyClusterObjects(),
-            new InstallLoadBalancerServices(),
-            new UseLocalRegistry(),
-            new RegisterNodes(),
-            new WaitForReady(),
-            new WaitForLoadBalancerServices(),
-            new ExportKubeconfig(),
-            new RecordPlan());
+    /**
+     * The steps, in order; each is one file in {@code steps/}.
+     *
+     * @param loadBalancerServices whether MetalLB is installed and waited for
+     */
+    static List<CreationStep> steps(boolean loadBalancerServices) {
+        List<CreationStep> steps = new ArrayList<>(List.of(
+                new GenerateCertificates(),
+                new CreateNodes(),
+                new ConfigureLoadBalancer(),
+                new StartEtcd(),
+                new JoinControlPlanes(),
+                new StartControlPlane(),
+                // kubelets start and register while the cluster objects go in
+                new StartNodeAgents(),
+                new ApplyClusterObjects(loadBalancerServices),
+                new UseLocalRegistry(),
+                new RegisterNodes(),
+                new WaitForReady()));
+        if (loadBalancerServices) {
+            steps.add(new AddLoadBalancerAddressPool());
+            steps.add(new WaitForLoadBalancerServices());
+        }
+        steps.add(new ExportKubeconfig());
+        steps.add(new RecordPlan());
+        return List.copyOf(steps);
+    }
 
     /** An api-only cluster's steps: one container with etcd, the API server and the controller-manager. */
     static final List<CreationStep> API_ONLY_STEPS = List.of(
@@ -193,9 +203,7 @@ public final class ClusterCreator {
         if (apiOnly) {
             return API_ONLY_STEPS;
         }
-        return loadBalancerServices ? STEPS : STEPS.stream()
-                .filter(step -> !(step instanceof InstallLoadBalancerServices || step instanceof WaitForLoadBalancerServices))
-                .toList();
+        return steps(loadBalancerServices);
     }
 
     private static void removeHook(Thread hook) {

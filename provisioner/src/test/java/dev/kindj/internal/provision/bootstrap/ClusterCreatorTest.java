@@ -43,8 +43,8 @@ class ClusterCreatorTest {
         CreatedCluster cluster = creator(1, 1).create();
 
         List<String> expected = List.of("Generating certificates", "Preparing nodes", "Starting etcd", "Starting control-plane", "Starting kubelets and pod network",
-                "Installing cluster objects (RBAC, CoreDNS)", "Installing LoadBalancer Services (MetalLB)", "Joining nodes",
-                "Waiting for nodes and DNS to be ready", "Waiting for LoadBalancer Services to be ready",
+                "Installing cluster objects (RBAC, CoreDNS, MetalLB)", "Joining nodes", "Waiting for nodes and DNS to be ready",
+                "Configuring LoadBalancer Services (MetalLB address pool)", "Waiting for LoadBalancer Services to be ready",
                 "Exporting kubeconfig", "Recording the cluster plan");
         assertThat(progress.started).containsExactlyElementsOf(expected);
         assertThat(progress.finished).containsExactlyElementsOf(expected);
@@ -66,8 +66,8 @@ class ClusterCreatorTest {
     void withoutLoadBalancerServicesNeitherMetalLbIsInstalledNorWaitedFor() {
         creator(1, 0).withLoadBalancerServices(false).create();
 
-        assertThat(progress.started).doesNotContain("Installing LoadBalancer Services (MetalLB)",
-                "Waiting for LoadBalancer Services to be ready");
+        assertThat(progress.started).contains("Installing cluster objects (RBAC, CoreDNS)").doesNotContain(
+                "Configuring LoadBalancer Services (MetalLB address pool)", "Waiting for LoadBalancer Services to be ready");
         assertThat(provider.calls("metallb")).isEmpty();
     }
 
@@ -105,7 +105,7 @@ class ClusterCreatorTest {
         ClusterCreator.forConfig(config, provider).withImage(IMAGE).withLoadBalancerImage(LB_IMAGE)
                 .withProgress(progress).create();
 
-        assertThat(progress.started).containsExactlyElementsOf(ClusterCreator.STEPS.stream().map(step -> step.title())
+        assertThat(progress.started).containsExactlyElementsOf(ClusterCreator.steps(true).stream().map(step -> step.title())
                 .toList());
         assertThat(provider.calls("member add")).hasSize(2);
         assertThat(provider.calls("createNode")).hasSize(5).contains("createNode demo-external-load-balancer");

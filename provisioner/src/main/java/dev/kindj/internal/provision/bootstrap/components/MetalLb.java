@@ -160,7 +160,7 @@ public final class MetalLb {
                     - {name: METALLB_DEPLOYMENT, value: controller}
                     readinessProbe:
                       httpGet: {path: /readyz, port: 17472}
-                      periodSeconds: 2
+                      periodSeconds: 1
                     livenessProbe:
                       httpGet: {path: /healthz, port: 17472}
                       initialDelaySeconds: 10
@@ -201,7 +201,7 @@ public final class MetalLb {
                       valueFrom: {fieldRef: {fieldPath: metadata.name}}
                     readinessProbe:
                       httpGet: {path: /readyz, port: 17472, host: 127.0.0.1}
-                      periodSeconds: 2
+                      periodSeconds: 1
                     livenessProbe:
                       httpGet: {path: /healthz, port: 17472, host: 127.0.0.1}
                       initialDelaySeconds: 10
