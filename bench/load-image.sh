@@ -4,6 +4,8 @@
 #   cold:    the nodes lack the image. Every load gets a new image under the same name, so from the second on the
 #            nodes have that name on an older image (the tag moved, as when an app is rebuilt);
 #   skipped: the same load again, every node has the image;
+#   kind's way: what `kind load docker-image` does, through the docker CLI: `docker save` to a file, then the file
+#            into `ctr images import` in every node at once (it unpacks too; kindj leaves that to the first pod);
 #   with BEFORE_LAUNCHER=path (another checkout's ./kindj) or BEFORE_JAR=path (plain `java -jar`) also that build's
 #   cold and skipped loads, e.g. of an older commit.
 # Usage: bench/load-image.sh [RUNS] [CLUSTER]   (CLUSTER: an existing 3-node cluster to use, else one is made,
@@ -37,12 +39,16 @@ if [[ -z $cluster ]]; then
 fi
 nodes=$(docker ps --filter "label=dev.kindj.cluster=$cluster" --format '{{.Names}}')
 
-saves=() cold=() skip=() old_cold=() old_skip=()
+saves=() cold=() skip=() kind_way=() old_cold=() old_skip=()
 for i in $(seq 1 "$runs"); do
   new_image; sync
   start=$(date +%s%N); docker save "$image" > /dev/null; saves+=("$(seconds "$start")")
   start=$(date +%s%N); kindj load docker-image -q --name "$cluster" "$image"; cold+=("$(seconds "$start")")
   start=$(date +%s%N); kindj load docker-image -q --name "$cluster" "$image"; skip+=("$(seconds "$start")")
+  new_image; sync
+  start=$(date +%s%N); docker save "$image" > "$work/image.tar"
+  for n in $nodes; do docker exec -i "$n" ctr -n k8s.io images import --all-platforms --digests - < "$work/image.tar" > /dev/null & done
+  wait; kind_way+=("$(seconds "$start")"); rm "$work/image.tar"
   if has_before; then
     new_image; sync
     start=$(date +%s%N); before load docker-image -q --name "$cluster" "$image"; old_cold+=("$(seconds "$start")")
@@ -53,7 +59,9 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "docker save alone:        ${saves[*]} s (median $(m "${saves[@]}") s)"
 echo "load into 3 nodes (cold): ${cold[*]} s (median $(m "${cold[@]}") s)"
 echo "load again (skipped):     ${skip[*]} s (median $(m "${skip[@]}") s)"
-awk -v c="$(m "${cold[@]}")" -v s="$(m "${saves[@]}")" 'BEGIN {printf "cold load / docker save: %.1fx\n", c / s}'
+echo "kind's way (docker CLI):  ${kind_way[*]} s (median $(m "${kind_way[@]}") s)"
+awk -v c="$(m "${cold[@]}")" -v s="$(m "${saves[@]}")" -v k="$(m "${kind_way[@]}")" \
+  'BEGIN {printf "cold load / docker save: %.1fx; kind'"'"'s way / docker save: %.1fx\n", c / s, k / s}'
 if has_before; then
   echo "before: cold:             ${old_cold[*]} s (median $(m "${old_cold[@]}") s)"
   echo "before: again:            ${old_skip[*]} s (median $(m "${old_skip[@]}") s)"

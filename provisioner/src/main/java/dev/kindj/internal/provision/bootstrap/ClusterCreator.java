@@ -3,7 +3,6 @@ package dev.kindj.internal.provision.bootstrap;
 import dev.kindj.config.ClusterConfig;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
-import dev.kindj.internal.provision.bootstrap.steps.AddLoadBalancerAddressPool;
 import dev.kindj.internal.provision.bootstrap.steps.ApplyClusterObjects;
 import dev.kindj.internal.provision.bootstrap.steps.AwaitApiOnlyReady;
 import dev.kindj.internal.provision.bootstrap.steps.ConfigureLoadBalancer;
@@ -56,7 +55,6 @@ public final class ClusterCreator {
                 new RegisterNodes(),
                 new WaitForReady()));
         if (loadBalancerServices) {
-            steps.add(new AddLoadBalancerAddressPool());
             steps.add(new WaitForLoadBalancerServices());
         }
         steps.add(new ExportKubeconfig());

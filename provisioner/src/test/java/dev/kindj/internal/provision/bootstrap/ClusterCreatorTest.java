@@ -44,7 +44,7 @@ class ClusterCreatorTest {
 
         List<String> expected = List.of("Generating certificates", "Preparing nodes", "Starting etcd", "Starting control-plane", "Starting kubelets and pod network",
                 "Installing cluster objects (RBAC, CoreDNS, MetalLB)", "Joining nodes", "Waiting for nodes and DNS to be ready",
-                "Configuring LoadBalancer Services (MetalLB address pool)", "Waiting for LoadBalancer Services to be ready",
+                "Waiting for LoadBalancer Services to be ready",
                 "Exporting kubeconfig", "Recording the cluster plan");
         assertThat(progress.started).containsExactlyElementsOf(expected);
         assertThat(progress.finished).containsExactlyElementsOf(expected);
@@ -66,8 +66,8 @@ class ClusterCreatorTest {
     void withoutLoadBalancerServicesNeitherMetalLbIsInstalledNorWaitedFor() {
         creator(1, 0).withLoadBalancerServices(false).create();
 
-        assertThat(progress.started).contains("Installing cluster objects (RBAC, CoreDNS)").doesNotContain(
-                "Configuring LoadBalancer Services (MetalLB address pool)", "Waiting for LoadBalancer Services to be ready");
+        assertThat(progress.started).contains("Installing cluster objects (RBAC, CoreDNS)")
+                .doesNotContain("Waiting for LoadBalancer Services to be ready");
         assertThat(provider.calls("metallb")).isEmpty();
     }
 

@@ -9,14 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates the RBAC bindings kubeadm would and CoreDNS, and MetalLB's CRDs and components when the cluster has
- * LoadBalancer Services, through the first control plane. One kubectl run for all: MetalLB's pods then start while
- * the nodes join and CoreDNS starts (their address pool waits for {@link AddLoadBalancerAddressPool}).
+ * Creates the RBAC bindings kubeadm would and CoreDNS, and, when the cluster has LoadBalancer Services, MetalLB's CRDs,
+ * components and address pool, through the first control plane. One exec: MetalLB's pods then start while the nodes
+ * join and CoreDNS starts, and the pool (which needs the CRDs established, a fraction of a second after the apply)
+ * does not wait for a step of its own at the end.
  */
 public final class ApplyClusterObjects implements CreationStep {
 
     static final String MANIFEST = "/etc/kindj/manifests/cluster-objects.yaml";
     static final String METALLB_COMPONENTS = "/etc/kindj/manifests/metallb.yaml";
+    static final String METALLB_POOL = "/etc/kindj/manifests/metallb-pool.yaml";
 
     private final boolean loadBalancerServices;
 
@@ -36,13 +38,19 @@ public final class ApplyClusterObjects implements CreationStep {
         List<NodeFile> files = new ArrayList<>(List.of(
                 NodeFile.text(MANIFEST, ClusterObjects.yaml(context.plan()), NodeFile.PUBLIC)));
         List<String> apply = new ArrayList<>(List.of("apply", "--server-side", "-f", MANIFEST));
+        List<List<String>> runs = new ArrayList<>(List.of(apply));
         if (loadBalancerServices) {
             requireMetalLb(context, node);
             files.add(NodeFile.text(METALLB_COMPONENTS, MetalLb.components(), NodeFile.PUBLIC));
+            files.add(NodeFile.text(METALLB_POOL, MetalLb.pool(context.plan()), NodeFile.PUBLIC));
             apply.addAll(List.of("-f", MetalLb.CRDS, "-f", METALLB_COMPONENTS));
+            List<String> established = new ArrayList<>(List.of("wait", "--for=condition=Established", "--timeout=30s"));
+            MetalLb.POOL_CRDS.forEach(crd -> established.add("crd/" + crd));
+            runs.add(established);
+            runs.add(List.of("apply", "--server-side", "-f", METALLB_POOL));
         }
         context.provider().copyIn(node, files);
-        context.kubectl().output(apply.toArray(String[]::new));
+        context.kubectl().outputOfEach(runs);
     }
 
     private static void requireMetalLb(CreationContext context, String node) {

@@ -6,6 +6,7 @@ import dev.kindj.internal.provision.bootstrap.components.MetalLb;
 import dev.kindj.internal.provision.bootstrap.context.AdminKubectl;
 import dev.kindj.internal.provision.bootstrap.context.CreationContext;
 import dev.kindj.internal.provision.bootstrap.context.CreationStep;
+import java.util.List;
 
 /**
  * Waits until MetalLB's controller and every speaker are ready, so a Service of type LoadBalancer gets its address at
@@ -27,12 +28,12 @@ public final class WaitForLoadBalancerServices implements CreationStep {
         }
         AdminKubectl kubectl = context.kubectl();
         Waits.until("MetalLB to be available", context.waitForReady(),
-                () -> rolledOut(kubectl, "deployment/" + MetalLb.CONTROLLER)
-                        && rolledOut(kubectl, "daemonset/" + MetalLb.SPEAKER),
+                () -> kubectl.runEach(List.of(rolloutStatus("deployment/" + MetalLb.CONTROLLER),
+                        rolloutStatus("daemonset/" + MetalLb.SPEAKER))).succeeded(),
                 () -> kubectl.run("-n", MetalLb.NAMESPACE, "get", "pods", "-o", "wide").stdout());
     }
 
-    private static boolean rolledOut(AdminKubectl kubectl, String workload) {
-        return kubectl.run("-n", MetalLb.NAMESPACE, "rollout", "status", workload, "--timeout=5s").succeeded();
+    private static List<String> rolloutStatus(String workload) {
+        return List.of("-n", MetalLb.NAMESPACE, "rollout", "status", workload, "--timeout=5s");
     }
 }
