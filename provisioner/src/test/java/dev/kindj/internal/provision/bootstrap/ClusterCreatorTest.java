@@ -59,6 +59,9 @@ class ClusterCreatorTest {
                         + "/ && systemctl start kube-controller-manager kube-scheduler");
         assertThat(provider.file("demo-worker", ComponentFiles.argsPath("etcd"))).isEmpty();
         assertThat(provider.calls("member add")).isEmpty();
+        // MetalLB and its address pool go in with the cluster objects, in one exec
+        assertThat(provider.calls("metallb-pool.yaml")).singleElement().asString()
+                .contains("cluster-objects.yaml", "metallb-crds.yaml", "condition=Established");
         assertThat(cluster.apiServerUrl()).startsWith("https://127.0.0.1:");
     }
 

@@ -38,7 +38,7 @@ public final class ApplyClusterObjects implements CreationStep {
         List<NodeFile> files = new ArrayList<>(List.of(
                 NodeFile.text(MANIFEST, ClusterObjects.yaml(context.plan()), NodeFile.PUBLIC)));
         List<String> apply = new ArrayList<>(List.of("apply", "--server-side", "-f", MANIFEST));
-        List<List<String>> runs = new ArrayList<>(List.of(apply));
+        List<List<String>> thenPool = new ArrayList<>();
         if (loadBalancerServices) {
             requireMetalLb(context, node);
             files.add(NodeFile.text(METALLB_COMPONENTS, MetalLb.components(), NodeFile.PUBLIC));
@@ -46,9 +46,11 @@ public final class ApplyClusterObjects implements CreationStep {
             apply.addAll(List.of("-f", MetalLb.CRDS, "-f", METALLB_COMPONENTS));
             List<String> established = new ArrayList<>(List.of("wait", "--for=condition=Established", "--timeout=30s"));
             MetalLb.POOL_CRDS.forEach(crd -> established.add("crd/" + crd));
-            runs.add(established);
-            runs.add(List.of("apply", "--server-side", "-f", METALLB_POOL));
+            thenPool.add(established);
+            thenPool.add(List.of("apply", "--server-side", "-f", METALLB_POOL));
         }
+        List<List<String>> runs = new ArrayList<>(List.of(apply));
+        runs.addAll(thenPool);
         context.provider().copyIn(node, files);
         context.kubectl().outputOfEach(runs);
     }
