@@ -60,8 +60,8 @@ class ClusterCreatorTest {
         assertThat(provider.file("demo-worker", ComponentFiles.argsPath("etcd"))).isEmpty();
         assertThat(provider.calls("member add")).isEmpty();
         // MetalLB and its address pool go in with the cluster objects, in one exec
-        assertThat(provider.calls("metallb-pool.yaml")).filteredOn(call -> call.startsWith("exec ")).singleElement().asString()
-                .contains("cluster-objects.yaml", "metallb-crds.yaml", "condition=Established");
+        assertThat(provider.calls("metallb-pool.yaml")).filteredOn(call -> call.startsWith("exec "))
+                .singleElement().asString().contains("cluster-objects.yaml", "metallb-crds.yaml", "condition=Established");
         assertThat(cluster.apiServerUrl()).startsWith("https://127.0.0.1:");
     }
 
