@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Makes sure a Docker engine answers. On a Debian host where we are root and none answers,
-# installs Debian's docker.io and starts dockerd in the background (these hosts have no systemd).
-# Idempotent. Never touches the host's cgroup hierarchies.
+# Makes sure a Docker engine answers, and that the node image can be built here. On a Debian host where
+# we are root: installs debootstrap when missing (the node image's base is made with it), and when no
+# engine answers, installs Debian's docker.io and starts dockerd in the background (these hosts have
+# no systemd). Idempotent. Never touches the host's cgroup hierarchies.
 set -euo pipefail
 
 log() { echo "[ensure-docker] $*" >&2; }
+
+if [[ $(id -u) -eq 0 && -r /etc/debian_version ]] && ! command -v debootstrap >/dev/null 2>&1; then
+  log "installing debootstrap from Debian (the node image's base is made with it)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends debootstrap >/dev/null
+fi
 
 if docker info >/dev/null 2>&1; then
   exit 0

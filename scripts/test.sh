@@ -6,10 +6,6 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 scripts/ensure-docker.sh
-command -v debootstrap >/dev/null 2>&1 || {
-  echo "[test] installing debootstrap (the node image's base is made with it)" >&2
-  apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends debootstrap >/dev/null
-}
 
 start=$(date +%s)
 ./kindj build node-image
