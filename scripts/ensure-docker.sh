@@ -6,32 +6,36 @@
 set -euo pipefail
 
 log() { echo "[ensure-docker] $*" >&2; }
-
-if [[ $(id -u) -eq 0 && -r /etc/debian_version ]] && ! command -v debootstrap >/dev/null 2>&1; then
-  log "installing debootstrap from Debian (the node image's base is made with it)"
+debian_root() { [[ $(id -u) -eq 0 && -r /etc/debian_version ]]; }
+# One package index update for whatever is missing.
+install() {
+  log "installing $* from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends debootstrap >/dev/null
-fi
+  apt-get install -y -q --no-install-recommends "$@" >/dev/null
+}
 
+missing=()
+if debian_root && ! command -v debootstrap >/dev/null 2>&1; then
+  missing+=(debootstrap)   # the node image's base is made with it
+fi
 if docker info >/dev/null 2>&1; then
+  if (( ${#missing[@]} > 0 )); then install "${missing[@]}"; fi
   exit 0
 fi
 if [[ -n ${DOCKER_HOST:-} ]]; then
   log "DOCKER_HOST=$DOCKER_HOST is set but no Docker engine answers there; start it and retry."
   exit 1
 fi
-if [[ $(id -u) -ne 0 || ! -r /etc/debian_version ]]; then
+if ! debian_root; then
   log "No Docker engine answers on /var/run/docker.sock. Start Docker (or set DOCKER_HOST) and retry."
   exit 1
 fi
 
 if ! command -v dockerd >/dev/null 2>&1; then
-  log "installing docker.io from Debian"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends docker.io iptables >/dev/null
+  missing+=(docker.io iptables)
 fi
+if (( ${#missing[@]} > 0 )); then install "${missing[@]}"; fi
 
 if ! pgrep -x dockerd >/dev/null 2>&1; then
   log "starting dockerd (log: /var/log/kindj-dockerd.log)"

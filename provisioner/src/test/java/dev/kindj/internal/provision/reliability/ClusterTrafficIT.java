@@ -8,6 +8,7 @@ import dev.kindj.config.Networking;
 import dev.kindj.internal.provision.NodeRefusals;
 import dev.kindj.internal.provision.TestCluster;
 import dev.kindj.internal.provision.TestImages;
+import dev.kindj.internal.provision.Waits;
 import dev.kindj.internal.provision.bootstrap.components.PodNetworkFiles;
 import dev.kindj.internal.provision.images.ImageLoader;
 import dev.kindj.internal.provision.lifecycle.ClusterLifecycle;
@@ -89,7 +90,11 @@ class ClusterTrafficIT {
             if (mode == KubeProxyMode.NONE) {
                 assertRefused(cluster, clusterIp, SERVICE_PORT, "the Service's own port, with nothing to translate it");
             } else {
-                assertThat(connect(cluster, clusterIp, SERVICE_PORT)).as("the Service").contains(MESSAGE);
+                // kube-proxy on the client's node programs the Service once the server pod's endpoint reaches it,
+                // which may be after the pods are ready; until then the node refuses the unknown Service address
+                String[] last = {""};
+                Waits.until("the Service to answer from the client pod", Duration.ofSeconds(30),
+                        () -> (last[0] = connect(cluster, clusterIp, SERVICE_PORT)).contains(MESSAGE), () -> last[0]);
             }
             assertRefused(cluster, clusterIp, MISSING_PORT, "a port the Service lacks");
             assertRefused(cluster, unowned, SERVER_PORT, "a pod address no node owns");
