@@ -13,7 +13,6 @@ import dev.kindj.internal.provision.bootstrap.steps.JoinControlPlanes;
 import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
-import dev.kindj.internal.provision.bootstrap.steps.StartControllers;
 import dev.kindj.internal.provision.bootstrap.steps.StartApiOnlyNode;
 import dev.kindj.internal.provision.bootstrap.steps.StartEtcd;
 import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
@@ -49,10 +48,8 @@ public final class ClusterCreator {
                 new StartEtcd(),
                 new JoinControlPlanes(),
                 new StartControlPlane(),
-                // Kubelets start once the API server serves: they register, and sit out the second the kubelet waits
-                // before it watches for its pods, while the API server's post-start hooks finish.
+                // kubelets start and register while the cluster objects go in
                 new StartNodeAgents(),
-                new StartControllers(),
                 new ApplyClusterObjects(loadBalancerServices),
                 new UseLocalRegistry(),
                 new RegisterNodes(),

@@ -17,7 +17,6 @@ import dev.kindj.internal.provision.bootstrap.steps.RecordPlan;
 import dev.kindj.internal.provision.bootstrap.steps.RegisterNodes;
 import dev.kindj.internal.provision.bootstrap.steps.RoutePodRanges;
 import dev.kindj.internal.provision.bootstrap.steps.StartControlPlane;
-import dev.kindj.internal.provision.bootstrap.steps.StartControllers;
 import dev.kindj.internal.provision.bootstrap.steps.StartNodeAgents;
 import dev.kindj.internal.provision.bootstrap.steps.UseLocalRegistry;
 import dev.kindj.internal.provision.bootstrap.steps.WaitForReady;
@@ -71,8 +70,6 @@ public final class LiveNodes {
             new UseLocalRegistry(),
             new JoinControlPlanes(),
             new StartControlPlane(),
-            // the load balancer sends requests to the new API server only once it is ready
-            new StartControllers(),
             new ConfigureLoadBalancer(),
             new RoutePodRanges(),
             new StartNodeAgents(),

@@ -43,7 +43,6 @@ class ClusterCreatorTest {
         CreatedCluster cluster = creator(1, 1).create();
 
         List<String> expected = List.of("Generating certificates", "Preparing nodes", "Starting etcd", "Starting control-plane", "Starting kubelets and pod network",
-                "Starting controller-manager and scheduler",
                 "Installing cluster objects (RBAC, CoreDNS, MetalLB)", "Joining nodes", "Waiting for nodes and DNS to be ready",
                 "Waiting for LoadBalancer Services to be ready",
                 "Exporting kubeconfig", "Recording the cluster plan");
@@ -58,14 +57,6 @@ class ClusterCreatorTest {
                 "exec demo-control-plane: sh -c mv " + ComponentFiles.heldArgsPath("kube-controller-manager") + " "
                         + ComponentFiles.heldArgsPath("kube-scheduler") + " " + ComponentFiles.ARGS_DIR
                         + "/ && systemctl start kube-controller-manager kube-scheduler");
-        // kubelets once the API server serves, the controllers once it is ready
-        List<String> order = provider.calls().stream().filter(call -> call.startsWith("exec demo-control-plane"))
-                .map(call -> call.contains("grep -q '^HTTP/1'") ? "serving?"
-                        : call.contains("grep -q ' 200 '") ? "ready?"
-                        : call.contains("systemctl start kubelet") ? "kubelet"
-                        : call.contains("systemctl start kube-controller-manager") ? "controllers" : "")
-                .filter(step -> !step.isEmpty()).toList();
-        assertThat(order).containsExactly("serving?", "kubelet", "ready?", "controllers");
         assertThat(provider.file("demo-worker", ComponentFiles.argsPath("etcd"))).isEmpty();
         assertThat(provider.calls("member add")).isEmpty();
         // MetalLB and its address pool go in with the cluster objects, in one exec
@@ -171,12 +162,11 @@ class ClusterCreatorTest {
 
         assertThatThrownBy(() -> creator(1, 1).create())
                 .isInstanceOf(ClusterCreationException.class)
-                .hasMessageStartingWith("creating cluster 'demo' failed while starting controller-manager and scheduler:"
-                        + " command sh -c mv")
+                .hasMessageStartingWith("creating cluster 'demo' failed while starting control-plane: command sh -c mv")
                 .hasMessageContaining("systemctl start kube-controller-manager kube-scheduler");
 
-        assertThat(progress.failed).containsExactly("Starting controller-manager and scheduler");
-        assertThat(progress.started).last().isEqualTo("Starting controller-manager and scheduler");
+        assertThat(progress.failed).containsExactly("Starting control-plane");
+        assertThat(progress.started).last().isEqualTo("Starting control-plane");
         assertThat(provider.calls("deleteCluster")).containsExactly("deleteCluster demo");
         assertThat(provider.listClusters()).isEmpty();
     }
