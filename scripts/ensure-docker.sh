@@ -7,8 +7,9 @@ set -euo pipefail
 
 log() { echo "[ensure-docker] $*" >&2; }
 debian_root() { [[ $(id -u) -eq 0 && -r /etc/debian_version ]]; }
-# One package index update for whatever is missing.
+# One package index update for whatever is missing; nothing when nothing is.
 install() {
+  (( $# > 0 )) || return 0
   log "installing $* from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null
@@ -20,7 +21,7 @@ if debian_root && ! command -v debootstrap >/dev/null 2>&1; then
   missing+=(debootstrap)   # the node image's base is made with it
 fi
 if docker info >/dev/null 2>&1; then
-  if (( ${#missing[@]} > 0 )); then install "${missing[@]}"; fi
+  install "${missing[@]}"
   exit 0
 fi
 if [[ -n ${DOCKER_HOST:-} ]]; then
@@ -35,7 +36,7 @@ fi
 if ! command -v dockerd >/dev/null 2>&1; then
   missing+=(docker.io iptables)
 fi
-if (( ${#missing[@]} > 0 )); then install "${missing[@]}"; fi
+install "${missing[@]}"
 
 if ! pgrep -x dockerd >/dev/null 2>&1; then
   log "starting dockerd (log: /var/log/kindj-dockerd.log)"
